@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("network.support.urls")),
+    path("", include("network.membership.urls")),
+]

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# `make test`: lint, then the whole suite on SQLite, again on PostgreSQL 15 with OpenSearch 2.19
+# as the search backend (both started here and stopped afterwards), then the browser tests.
+# Prints how many tests ran against each backend. CI=true turns missing-service skips into failures.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+mkdir -p var/test-reports
+rm -f var/test-reports/*
+declare -A RESULT
+status=0
+
+summary_of() {  # "passed failed skipped total" of one pytest run, read from its JUnit report
+    $PY - "$1" <<'PYEOF'
+import sys, xml.etree.ElementTree as ET
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except (OSError, ET.ParseError):
+    print("0 0 0 0"); raise SystemExit
+suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
+total = sum(int(s.get("tests", 0)) for s in suites)
+failed = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+skipped = sum(int(s.get("skipped", 0)) for s in suites)
+print(total - failed - skipped, failed, skipped, total)
+PYEOF
+}
+
+run_pytest() {  # name, then pytest arguments
+    local name=$1; shift
+    echo
+    echo "==> [$name] pytest $*"
+    $PY -m pytest --junitxml="var/test-reports/$name.xml" "$@"
+    # any non-zero exit fails the run, including 5 (nothing collected): every run must test something
+    [ $? -eq 0 ] || status=1
+    RESULT[$name]=$(summary_of "var/test-reports/$name.xml")
+}
+
+echo "==> [lint] ruff"
+if ! .venv/bin/ruff check . || ! .venv/bin/ruff format --check .; then
+    echo "ruff found problems (run 'make format')"; status=1
+fi
+
+echo "==> [setup] browser: Debian chromium"
+if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+            || echo "could not install chromium"
+    else
+        echo "chromium is missing: install Debian's 'chromium' package to run the browser tests"
+    fi
+fi
+
+run_pytest sqlite -m "not postgres and not opensearch and not browser"
+
+echo
+echo "==> [services] starting PostgreSQL 15 and OpenSearch 2.19"
+if bash ops/services.sh start; then
+    set -a
+    # shellcheck disable=SC1091
+    source var/services/env
+    set +a
+    DATABASE_URL=$TEST_DATABASE_URL ELASTICSEARCH_URL=$TEST_OPENSEARCH_URL SEARCH_ENGINE=opensearch2 \
+        run_pytest postgres-opensearch -m "not browser"
+    [ "${KEEP_SERVICES:-}" = 1 ] || bash ops/services.sh stop || true
+else
+    echo "services did not start"
+    status=1
+    RESULT[postgres-opensearch]="0 1 0 1"
+fi
+
+run_pytest browser -m browser
+
+echo
+echo "==> Summary (tests per backend)"
+total_p=0; total_f=0; total_s=0
+for name in sqlite postgres-opensearch browser; do
+    read -r p f s t <<<"${RESULT[$name]:-0 0 0 0}"
+    printf '  %-22s %4d passed, %d failed, %d skipped (of %d)\n' "$name" "$p" "$f" "$s" "$t"
+    total_p=$((total_p + p)); total_f=$((total_f + f)); total_s=$((total_s + s))
+done
+for report in var/test-reports/*.txt; do [ -f "$report" ] && { echo; cat "$report"; }; done
+echo
+echo "total: $total_p passed, $total_f failed, $total_s skipped"
+exit $status

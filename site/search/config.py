@@ -1,0 +1,101 @@
+"""Search backend configuration built from the environment (called once, from settings).
+
+Production uses an Elasticsearch-family cluster: Elasticsearch 8 (Wagtail's ``elasticsearch8``
+backend) or OpenSearch 2 (``opensearch2``). Both get the same Swedish index settings. The
+database backend is always configured as well, under the alias ``database``: Wagtail keeps it
+up to date on every save, so site search can fall back to it when the cluster is down.
+"""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ENGINES = {
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "opensearch2": "wagtail.search.backends.opensearch2",
+}
+# On PostgreSQL the database backend uses ``swedish_unaccent``: PostgreSQL's ``swedish``
+# configuration with accents folded first (created by this app's migration).
+DATABASE_BACKEND = {
+    "BACKEND": "wagtail.search.backends.database",
+    "SEARCH_CONFIG": "swedish_unaccent",
+}
+WORD_LISTS = Path(__file__).resolve().parent.parent.parent / "methodbank" / "search"
+
+
+def read_word_list(name):
+    """Lines of a shipped word list, without comments and blank lines."""
+    path = WORD_LISTS / name
+    if not path.exists():
+        return []
+    lines = (line.split("#", 1)[0].strip().lower() for line in path.read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def swedish_index_settings():
+    """Analysis settings for Swedish text, shared by Elasticsearch 8 and OpenSearch 2.
+
+    Text is lowercased, folded to ASCII while keeping the original token (so *narvaro* and
+    *närvaro* both match), split into known compound parts (so *frånvaro* finds
+    *skolfrånvaro*), and stemmed with the Swedish stemmer. The ``default`` analyzer applies to
+    every text field Wagtail maps, including its catch-all ``_all_text`` field.
+    """
+    filters = ["lowercase", "sv_decompound", "sv_folding", "sv_stemmer", "unique_tokens"]
+    return {
+        "settings": {
+            "analysis": {
+                "filter": {
+                    "sv_folding": {"type": "asciifolding", "preserve_original": True},
+                    "sv_stemmer": {"type": "stemmer", "language": "light_swedish"},
+                    "sv_decompound": {
+                        "type": "dictionary_decompounder",
+                        "word_list": read_word_list("compound_parts_sv.txt") or ["närvaro"],
+                        "min_subword_size": 4,
+                        "only_longest_match": True,
+                    },
+                    "unique_tokens": {"type": "unique", "only_on_same_position": True},
+                },
+                "analyzer": {
+                    "default": {"type": "custom", "tokenizer": "standard", "filter": filters},
+                    "edgengram_analyzer": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["lowercase", "asciifolding", "edgengram"],
+                    },
+                },
+            }
+        }
+    }
+
+
+def build_search_backends(*, elasticsearch_url="", engine="", index="kunskapscentrum"):
+    """Return ``WAGTAILSEARCH_BACKENDS`` for the given environment values.
+
+    Without a URL the database backend is the default. With one, the engine is taken from
+    ``engine`` (``elasticsearch8`` or ``opensearch2``), else guessed from the URL (a host or
+    scheme mentioning OpenSearch), else Elasticsearch 8.
+    """
+    if not elasticsearch_url:
+        return {"default": dict(DATABASE_BACKEND)}
+    engine = (engine or "").strip().lower()
+    if not engine:
+        engine = "opensearch2" if "opensearch" in elasticsearch_url.lower() else "elasticsearch8"
+    if engine not in ENGINES:
+        raise ValueError(
+            f"SEARCH_ENGINE must be one of {', '.join(sorted(ENGINES))}, not {engine!r}"
+        )
+    urls = [url.strip() for url in elasticsearch_url.split(",") if url.strip()]
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"ELASTICSEARCH_URL must hold http(s) URLs, not {url!r}")
+    return {
+        "default": {
+            "BACKEND": ENGINES[engine],
+            "URLS": urls,
+            "INDEX_PREFIX": f"{index}_",
+            "TIMEOUT": 5,
+            "OPTIONS": {"max_retries": 0},
+            "INDEX_SETTINGS": swedish_index_settings(),
+        },
+        "database": dict(DATABASE_BACKEND),
+    }

@@ -1,0 +1,93 @@
+"""Site search with a safety net: when the search cluster fails, use the database index."""
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import BaseSearchBackend
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+PER_PAGE = 10
+
+
+def clean_query(raw):
+    """Normalise a visitor's query: trimmed, single-spaced, at most MAX_QUERY_LENGTH chars,
+    without control characters. Query syntax (quotes, AND, *) is kept as plain text."""
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def plain_words(query):
+    """The query with every character that is not part of a word replaced by a space."""
+    return " ".join(re.sub(r"[^\w]+", " ", query).split())
+
+
+@dataclass
+class SearchOutcome:
+    page: object = None
+    paginator: Paginator | None = None
+    backend: str = "default"
+    fell_back: bool = False
+    results: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return self.paginator.count if self.paginator else 0
+
+
+def _paginate(results, page_number, per_page):
+    paginator = Paginator(results, per_page)
+    try:
+        page = paginator.page(page_number)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    list(page.object_list)  # evaluate here, so a backend failure surfaces inside the guard
+    return paginator, page
+
+
+def _backend_aliases():
+    from django.conf import settings
+
+    aliases = ["default"]
+    if "database" in settings.WAGTAILSEARCH_BACKENDS:
+        aliases.append("database")
+    return aliases
+
+
+def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=None):
+    """Search ``queryset`` for ``query`` and return one page of results.
+
+    Tries the default backend (the search cluster in production) and, if it raises, logs a
+    warning and answers from the ``database`` backend instead. A backend that rejects the query's
+    syntax (e.g. an unbalanced quote in SQLite's FTS) is asked again with the plain words. If
+    nothing answers, the outcome is empty: a visitor never gets an error page from search.
+    """
+    search_kwargs = search_kwargs or {}
+    attempts = [query]
+    if plain_words(query) != query:
+        attempts.append(plain_words(query))
+    for alias in _backend_aliases():
+        backend: BaseSearchBackend = get_search_backend(alias)
+        for attempt in attempts:
+            if not attempt:
+                continue
+            try:
+                results = backend.search(attempt, queryset, **search_kwargs)
+                paginator, page = _paginate(results, page_number, per_page)
+            except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
+                logger.warning(
+                    "Search backend %r failed for %r (%s); falling back", alias, attempt, error
+                )
+                continue
+            return SearchOutcome(
+                page=page, paginator=paginator, backend=alias, fell_back=alias != "default"
+            )
+    logger.error("No search backend could answer %r", query)
+    paginator, page = _paginate([], 1, per_page)
+    return SearchOutcome(page=page, paginator=paginator, backend="none", fell_back=True)

@@ -1,0 +1,65 @@
+"""Test set-up shared by every app.
+
+* The demo content is loaded once per session into the test database (each test then runs in
+  a transaction that is rolled back), and, when the search cluster is the default backend,
+  indexed into a per-run index that is deleted at the end.
+* ``@pytest.mark.postgres`` / ``@pytest.mark.opensearch`` tests need the real service; without
+  it they skip, and with ``CI=true`` they fail instead.
+* Test databases and search indexes carry the process id, so two runs can share one server.
+"""
+
+import io
+import os
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+RUN_ID = f"{os.getpid()}"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def search_cluster_configured():
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return "elasticsearch" in backend or "opensearch" in backend
+
+
+def pytest_configure(config):
+    if search_cluster_configured():
+        settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"kc_test_{RUN_ID}_"
+
+
+def _missing(reason):
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: a missing service is a failure, not a skip)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _require_services(request):
+    on_postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    if request.node.get_closest_marker("postgres") and not on_postgres:
+        _missing("needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)")
+    if request.node.get_closest_marker("opensearch") and not search_cluster_configured():
+        _missing("needs OpenSearch/Elasticsearch: set ELASTICSEARCH_URL (make test does)")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Give this run's test database a name of its own (``test_kc_<pid>``)."""
+    default = settings.DATABASES["default"]
+    if default["ENGINE"] != "django.db.backends.sqlite3":
+        default.setdefault("TEST", {})["NAME"] = f"test_kc_{RUN_ID}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=io.StringIO())
+        if search_cluster_configured():
+            call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    yield
+    if search_cluster_configured():
+        from wagtail.search.backends import get_search_backend
+
+        get_search_backend().es.indices.delete(index=f"kc_test_{RUN_ID}_*", ignore_unavailable=True)
