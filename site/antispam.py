@@ -12,7 +12,7 @@ RATE_LIMITED_MESSAGE = _(
 
 
 class HoneypotFormMixin(forms.Form):
-    """Adds a field people never see (hidden with CSS and from assistive technology); bots fill it."""
+    """A field people never see (hidden with CSS and from assistive technology); bots fill it."""
 
     website = forms.CharField(
         label=_("Lämna detta fält tomt"),
