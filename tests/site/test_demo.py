@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def _snapshot():
     """Row counts of every project model and Wagtail's page tables."""
     models = [Page, Revision]
-    for label in ("pages", "methodbank", "events", "network"):
+    for label in ("pages", "methodbank", "library", "events", "support", "membership"):
         try:
             models += list(apps.get_app_config(label).get_models())
         except LookupError:
