@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Test services on loopback: PostgreSQL 15 and an OpenSearch 2.19 node (ops/opensearch/).
+#
+#   bash ops/services.sh start    # install/build what is missing, start both (reuses running ones)
+#   bash ops/services.sh status   # exit 0 when both answer
+#   bash ops/services.sh stop
+#
+# After start, <state dir>/env holds TEST_DATABASE_URL and TEST_OPENSEARCH_URL (for `source`).
+# Environment: KC_SERVICES_DIR (default <repo>/var/services), KC_PG_PORT (54329),
+# KC_OPENSEARCH_PORT (9250; transport on KC_OPENSEARCH_TRANSPORT_PORT, default +100),
+# KC_OPENSEARCH_JAVA_OPTS (default -Xms512m -Xmx768m), KC_SERVICES_TIMEOUT (120 s per service).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE=${KC_SERVICES_DIR:-$REPO/var/services}
+PG_PORT=${KC_PG_PORT:-54329}
+OS_PORT=${KC_OPENSEARCH_PORT:-9250}
+OS_TRANSPORT_PORT=${KC_OPENSEARCH_TRANSPORT_PORT:-$((OS_PORT + 100))}
+OS_JAVA_OPTS=${KC_OPENSEARCH_JAVA_OPTS:--Xms512m -Xmx768m}
+PG_BIN=/usr/lib/postgresql/15/bin
+OS_DIR=$REPO/ops/opensearch
+START_TIMEOUT=${KC_SERVICES_TIMEOUT:-120}  # seconds, per service
+
+say() { echo "[services] $*"; }
+die() {  # message [log file]: print the message and the log's last lines, then fail
+    echo "[services] ERROR: $1" >&2
+    if [ -n "${2:-}" ] && [ -f "$2" ]; then
+        if grep -Eq 'ERROR|FATAL|Exception:' "$2"; then
+            echo "[services] errors in $2:" >&2
+            grep -E 'ERROR|FATAL|Exception:' "$2" | tail -n 6 | cut -c1-300 | sed 's/^/    /' >&2
+        fi
+        echo "[services] last lines of $2:" >&2
+        tail -n 20 "$2" | cut -c1-300 | sed 's/^/    /' >&2
+    fi
+    exit 1
+}
+is_root() { [ "$(id -u)" = 0 ]; }
+apt_install() {  # packages…
+    is_root || die "missing $*: install it (apt-get install $*) or run this as root"
+    say "installing $* with apt (first time only, ~1 min)…"
+    { [ -n "${APT_UPDATED:-}" ] || apt-get update -qq; } >"$STATE/apt.log" 2>&1 && APT_UPDATED=1 \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >>"$STATE/apt.log" 2>&1 \
+        || die "apt-get install $* failed" "$STATE/apt.log"
+}
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+# PostgreSQL refuses to run as root, so as root its binaries run as the system user `postgres`,
+# which must own the data directory and be able to reach it. The data lives in <state>/pg when
+# `postgres` can traverse every directory down to the state dir (the usual case); otherwise (a
+# repo under a private home, a 077 umask) it goes to /tmp/kc-services-<uid>-<hash of state dir>/pg,
+# whose parents everyone can traverse. The chosen place is remembered in <state>/pg-home so that
+# status and stop find it again. Unix sockets are off (their paths have a ~100 byte limit):
+# everything, psql included, goes through TCP on 127.0.0.1 with trust auth.
+pg() {  # run a PostgreSQL binary as the right user
+    local bin=$1; shift
+    # from /, since `postgres` may not reach the caller's directory; without the lock's fd 9
+    if is_root; then (cd / && runuser -u postgres -- "$PG_BIN/$bin" "$@" 9>&-); else "$PG_BIN/$bin" "$@" 9>&-; fi
+}
+pg_home() {
+    if [ -f "$STATE/pg-home" ]; then cat "$STATE/pg-home"; return; fi
+    if ! is_root || runuser -u postgres -- test -x "$STATE" 2>/dev/null; then
+        echo "$STATE/pg"
+    else
+        echo "/tmp/kc-services-$(id -u)-$(printf %s "$STATE" | sha1sum | cut -c1-10)/pg"
+    fi
+}
+psql_kc() {  # psql as the superuser kc, over TCP
+    PGPASSWORD=kc PGOPTIONS='-c client_min_messages=warning' "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U kc -X -q -At -v ON_ERROR_STOP=1 "$@"
+}
+pg_running() { local home; home=$(pg_home); [ -f "$home/data/PG_VERSION" ] && pg pg_ctl -D "$home/data" status >/dev/null 2>&1; }
+pg_answers() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; }
+
+start_postgres() {
+    if [ ! -x "$PG_BIN/initdb" ]; then
+        # Debian's package also creates a cluster "main" and would start it on 5432: a temporary
+        # policy-rc.d (the standard switch) keeps it stopped. We use our own data directory.
+        local blocked=""
+        if is_root && [ ! -e /usr/sbin/policy-rc.d ]; then
+            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+            blocked=1; trap 'rm -f /usr/sbin/policy-rc.d' EXIT  # removed even if the install fails
+        fi
+        apt_install postgresql-15 postgresql-client-15
+        if [ -n "$blocked" ]; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
+    fi
+    local home data log
+    home=$(pg_home); data=$home/data; log=$home/postgres.log
+    echo "$home" >"$STATE/pg-home"
+    mkdir -p "$home"
+    [ "$home" = "$STATE/pg" ] || chmod 755 "$(dirname "$home")"  # /tmp/kc-services-…, even with umask 077
+    if is_root; then chown postgres:postgres "$home"; fi
+    chmod 700 "$home"
+    ln -sfn "$log" "$STATE/postgres.log"
+
+    if pg_running; then
+        say "PostgreSQL already running (data $data), reusing it"
+    else
+        if [ ! -f "$data/PG_VERSION" ]; then
+            say "initialising PostgreSQL data directory $data…"
+            pg initdb -D "$data" -U postgres -E UTF8 --locale=C.UTF-8 --auth=trust >"$home/initdb.log" 2>&1 \
+                || die "initdb failed" "$home/initdb.log"
+            echo "include_if_exists = 'kc.conf'" >>"$data/postgresql.conf"
+        fi
+        # Rewritten on every start so that a changed KC_PG_PORT takes effect. Test speed over safety.
+        cat >"$data/kc.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = ''
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 100
+shared_buffers = 128MB
+EOF
+        if is_root; then chown postgres:postgres "$data/kc.conf"; fi
+        pg_answers && die "port $PG_PORT already answers, but not for $data (set KC_PG_PORT)"
+        say "starting PostgreSQL 15 on 127.0.0.1:$PG_PORT…"
+        pg pg_ctl -D "$data" -l "$log" -w -t "$START_TIMEOUT" start >/dev/null \
+            || die "PostgreSQL did not start within ${START_TIMEOUT}s" "$log"
+    fi
+    for _ in $(seq 30); do pg_answers && break; sleep 1; done
+    pg_answers || die "PostgreSQL does not answer on 127.0.0.1:$PG_PORT" "$log"
+
+    # The superuser kc (password kc) runs the tests and creates their test_* databases.
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1 -d postgres >/dev/null <<'SQL' \
+        || die "could not create the role kc" "$log"
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kc') THEN
+    CREATE ROLE kc LOGIN SUPERUSER CREATEDB PASSWORD 'kc';
+  END IF;
+END $$;
+SQL
+    # unaccent and pg_trgm (contrib) must be creatable: check in a scratch database.
+    psql_kc -d postgres -c 'DROP DATABASE IF EXISTS kc_services_check' -c 'CREATE DATABASE kc_services_check' \
+        && psql_kc -d kc_services_check -c 'CREATE EXTENSION unaccent' -c 'CREATE EXTENSION pg_trgm' \
+            -c "SELECT unaccent('närvaro'), similarity('frånvaro', 'franvaro')" >/dev/null \
+        && psql_kc -d postgres -c 'DROP DATABASE kc_services_check' \
+        || die "the unaccent/pg_trgm extensions are not available (Debian's postgresql-15 ships them)"
+    say "PostgreSQL ready on 127.0.0.1:$PG_PORT (superuser kc/kc; unaccent, pg_trgm available)"
+}
+
+stop_postgres() {
+    local home; home=$(pg_home)
+    if pg_running; then
+        say "stopping PostgreSQL…"
+        pg pg_ctl -D "$home/data" -m fast -w -t 60 stop >/dev/null || die "PostgreSQL did not stop" "$home/postgres.log"
+    fi
+    say "PostgreSQL stopped"
+}
+
+# --- OpenSearch --------------------------------------------------------------------------------
+os_pid() {  # pid of our node, if it runs
+    local pid
+    [ -f "$OS_PID" ] && pid=$(cat "$OS_PID") && [ -n "$pid" ] \
+        && grep -qs kc.opensearch.Main "/proc/$pid/cmdline" && echo "$pid"
+}
+os_health() { curl -fsS -m 5 "http://127.0.0.1:$OS_PORT/_cluster/health" 2>/dev/null; }
+os_healthy() { os_health | grep -Eq '"cluster_name":"kc-test".*"status":"(green|yellow)"'; }
+
+build_opensearch() {
+    command -v java >/dev/null && command -v mvn >/dev/null || apt_install openjdk-17-jdk-headless maven
+    local jar=$OS_DIR/target/kc-opensearch.jar
+    if [ -f "$jar" ] && [ -f "$OS_DIR/target/lib/.complete" ] \
+        && [ -z "$(find "$OS_DIR/pom.xml" "$OS_DIR/src" -newer "$jar" -print -quit)" ]; then
+        return
+    fi
+    say "building OpenSearch runner in ops/opensearch (first time ~30 s: ~60 MB from Maven Central)…"
+    rm -rf "$OS_DIR/target"
+    (cd "$OS_DIR" && mvn -q -B package dependency:copy-dependencies) >"$STATE/opensearch-build.log" 2>&1 \
+        || die "the OpenSearch runner did not build" "$STATE/opensearch-build.log"
+    touch "$OS_DIR/target/lib/.complete"
+}
+
+start_opensearch() {
+    command -v curl >/dev/null || apt_install curl
+    local pid
+    if pid=$(os_pid); then
+        say "OpenSearch already running (pid $pid), reusing it"
+    else
+        os_health >/dev/null && die "port $OS_PORT already answers, but not for our node (set KC_OPENSEARCH_PORT)"
+        build_opensearch
+        say "starting OpenSearch 2.19 on 127.0.0.1:$OS_PORT (transport $OS_TRANSPORT_PORT)…"
+        mkdir -p "$STATE/opensearch/tmp"
+        # OpenSearch's own jvm.options, in short. setsid: the node outlives the calling shell.
+        # shellcheck disable=SC2086
+        setsid java $OS_JAVA_OPTS -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
+            -Dfile.encoding=UTF-8 -Djava.awt.headless=true -Djna.nosys=true \
+            -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true \
+            -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true \
+            -Dio.netty.recycler.maxCapacityPerThread=0 -Dio.netty.allocator.numDirectArenas=0 \
+            -Djava.io.tmpdir="$STATE/opensearch/tmp" \
+            -Dkc.home="$STATE/opensearch" -Dkc.http.port="$OS_PORT" -Dkc.transport.port="$OS_TRANSPORT_PORT" \
+            -Dkc.cluster.name=kc-test \
+            -cp "$OS_DIR/target/kc-opensearch.jar:$OS_DIR/target/lib/*" kc.opensearch.Main \
+            >"$OS_LOG" 2>&1 </dev/null 9>&- &
+        pid=$!
+        echo "$pid" >"$OS_PID"
+    fi
+    local waited=0
+    until os_healthy; do
+        kill -0 "$pid" 2>/dev/null || { rm -f "$OS_PID"; die "OpenSearch exited while starting" "$OS_LOG"; }
+        if [ "$waited" -ge "$START_TIMEOUT" ]; then
+            kill -TERM "$pid" 2>/dev/null || true
+            rm -f "$OS_PID"
+            die "OpenSearch was not yellow/green within ${START_TIMEOUT}s (stopped it)" "$OS_LOG"
+        fi
+        [ "$waited" -gt 0 ] && [ $((waited % 10)) -eq 0 ] && say "  …waiting for OpenSearch (${waited}s)"
+        sleep 1; waited=$((waited + 1))
+    done
+    say "OpenSearch ready on http://127.0.0.1:$OS_PORT (cluster kc-test, pid $pid)"
+}
+
+stop_opensearch() {
+    local pid
+    if pid=$(os_pid); then
+        say "stopping OpenSearch (pid $pid)…"
+        kill -TERM "$pid"
+        for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        if kill -0 "$pid" 2>/dev/null; then
+            say "OpenSearch did not stop in 30s, killing it"; kill -KILL "$pid" || true
+        fi
+    fi
+    rm -f "$OS_PID"
+    say "OpenSearch stopped"
+}
+
+# --- main --------------------------------------------------------------------------------------
+mkdir -p "$STATE"
+STATE=$(cd "$STATE" && pwd)
+OS_PID=$STATE/opensearch.pid
+OS_LOG=$STATE/opensearch.log
+ENV_FILE=$STATE/env
+lock() { exec 9>"$STATE/.lock"; flock 9; }  # one start/stop at a time (children get no fd 9)
+
+case "${1:-}" in
+    start)
+        lock
+        start_postgres
+        start_opensearch
+        printf 'TEST_DATABASE_URL=postgres://kc:kc@127.0.0.1:%s/postgres\nTEST_OPENSEARCH_URL=http://127.0.0.1:%s\n' \
+            "$PG_PORT" "$OS_PORT" >"$ENV_FILE"
+        say "ready; settings in $ENV_FILE"
+        ;;
+    stop)
+        lock
+        stop_opensearch
+        stop_postgres
+        rm -f "$ENV_FILE"
+        ;;
+    status)
+        ok=0
+        if pg_answers; then say "PostgreSQL: up on 127.0.0.1:$PG_PORT (data $(pg_home)/data)"
+        else say "PostgreSQL: down"; ok=1; fi
+        if pid=$(os_pid) && os_healthy; then
+            say "OpenSearch: up on http://127.0.0.1:$OS_PORT (pid $pid, $(os_health | grep -o '"status":"[a-z]*"'))"
+        elif pid=$(os_pid); then say "OpenSearch: process $pid runs but does not answer on $OS_PORT"; ok=1
+        else say "OpenSearch: down"; ok=1; fi
+        exit $ok
+        ;;
+    *)
+        echo "usage: bash ops/services.sh start|stop|status" >&2
+        exit 2
+        ;;
+esac
