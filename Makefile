@@ -9,9 +9,12 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	@echo "[setup] creating virtualenv and installing dependencies (first time: about a minute)…"
+	@mkdir -p var
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --upgrade pip
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@$(PY) -m pip install --quiet --upgrade pip > var/pip.log 2>&1 || { cat var/pip.log; exit 1; }
+	@$(PY) -m pip install --disable-pip-version-check -e ".[test]" >> var/pip.log 2>&1 \
+		|| { tail -40 var/pip.log; echo "[setup] pip install failed (full log: var/pip.log)"; exit 1; }
+	@echo "[setup] installed $$($(PY) -m pip list --format=freeze 2>/dev/null | wc -l) packages"
 	@touch $(STAMP)
 
 run: $(STAMP)
