@@ -25,7 +25,13 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Public media only: documents are served through Wagtail's view, which enforces privacy
+    # (the member area's files), so /media/documents/ is never served directly. In production
+    # the web server serves the same folders.
+    for folder in ("images", "original_images", "media", "captions"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
+        )
 
 urlpatterns += i18n_patterns(
     path("sok/", search_view, name="search"),

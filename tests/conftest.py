@@ -44,6 +44,16 @@ def _require_services(request):
         _missing("needs OpenSearch/Elasticsearch: set ELASTICSEARCH_URL (make test does)")
 
 
+@pytest.fixture(autouse=True)
+def _swedish_by_default():
+    """Each test starts in Swedish, whatever language an earlier request activated."""
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """Give this run's test database a name of its own (``test_kc_<pid>``)."""
