@@ -40,13 +40,16 @@ if ! .venv/bin/ruff check . || ! .venv/bin/ruff format --check .; then
     echo "ruff found problems (run 'make format')"; status=1
 fi
 
-echo "==> [setup] browser: Debian chromium"
-if ! command -v chromium >/dev/null 2>&1; then
+echo "==> [setup] Debian packages: chromium (browser tests), ffmpeg (the demo film)"
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
-        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-            || echo "could not install chromium"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
+            || echo "could not install ${missing[*]}"
     else
-        echo "chromium is missing: install Debian's 'chromium' package to run the browser tests"
+        echo "missing: ${missing[*]} — install these Debian packages to run the browser tests"
     fi
 fi
 
