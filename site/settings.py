@@ -17,6 +17,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
+VAR_DIR.mkdir(exist_ok=True)  # embedded default: SQLite, media, mail and logs live here
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 PRODUCTION = DJANGO_ENV == "production"
 
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "kcsite.search",
     "methodbank",
     "methodbank.library",
+    "wagtailmedia",
     "events",
     "network.support",
     "network.membership",
@@ -144,10 +146,10 @@ LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -188,6 +190,13 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Training films (methodbank.library): only formats browsers play natively; the base form checks
+# that an upload really is a video (file signature), not just its name.
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "methodbank.library.media_forms.VideoCheckingMediaForm",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv"],
+}
 
 # --- Security -------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -226,3 +235,26 @@ LOGGING = {
         "opensearch": {"level": "ERROR"},
     },
 }
+
+# --- Membership ---
+# Anonymous visitors to member-only pages and documents are sent to the login-link page.
+WAGTAIL_FRONTEND_LOGIN_URL = "membership:login"
+MEMBERSHIP_LOGIN_LINK_MINUTES = env.int("MEMBERSHIP_LOGIN_LINK_MINUTES", default=15)
+MEMBERSHIP_LOGIN_LINKS_PER_ADDRESS = 3  # per address and link lifetime
+MEMBERSHIP_VERIFY_LINK_HOURS = env.int("MEMBERSHIP_VERIFY_LINK_HOURS", default=72)
+
+# --- Support ---
+# Team Domino's support on request (network.support).
+SUPPORT_BOOKING_WEEKS = env.int("SUPPORT_BOOKING_WEEKS", default=4)  # free times shown ahead
+SUPPORT_MIN_NOTICE_HOURS = env.int("SUPPORT_MIN_NOTICE_HOURS", default=12)
+SUPPORT_RESPONSE_DAYS = env.int("SUPPORT_RESPONSE_DAYS", default=5)  # promised in the receipt
+SUPPORT_LINK_MAX_AGE_DAYS = env.int("SUPPORT_LINK_MAX_AGE_DAYS", default=730)
+SUPPORT_RETENTION_MONTHS = env.int("SUPPORT_RETENTION_MONTHS", default=24)
+SUPPORT_REQUESTS_PER_HOUR = env.int("SUPPORT_REQUESTS_PER_HOUR", default=10)  # per client
+
+# --- Events ---
+EVENTS_REMINDER_HOURS_BEFORE = env.int("EVENTS_REMINDER_HOURS_BEFORE", default=24)
+EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)  # then anonymised
+EVENTS_LINK_MAX_AGE_DAYS = env.int("EVENTS_LINK_MAX_AGE_DAYS", default=400)  # signed links
+EVENTS_REGISTRATIONS_PER_HOUR = env.int("EVENTS_REGISTRATIONS_PER_HOUR", default=20)  # per client
+EVENTS_LOCK_TIMEOUT_SECONDS = 15  # PostgreSQL lock_timeout while waiting for an event's lock

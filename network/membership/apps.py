@@ -6,3 +6,6 @@ class MembershipConfig(AppConfig):
     name = "network.membership"
     label = "membership"
     verbose_name = _("Närvaronätverket")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -60,23 +60,47 @@ def _backend_aliases():
     return aliases
 
 
+def _is_cluster(backend):
+    module = type(backend).__module__
+    return "elasticsearch" in module or "opensearch" in module
+
+
+def _is_postgres(backend):
+    return "postgres" in type(backend).__module__
+
+
+def _queries_for(backend, query):
+    """The queries to try on ``backend``, best first: the Swedish query (synonyms, inflections,
+    compounds, typos; see ``methodbank.searching``), then the plain words as they were typed, and
+    on PostgreSQL a trigram (fuzzy) query when nothing else matched."""
+    from methodbank.searching import build_query
+
+    built = build_query(query, fuzzy=_is_cluster(backend))
+    attempts = [built] if built is not None else []
+    words = plain_words(query)
+    if words:
+        attempts.append(words)
+    if _is_postgres(backend) and words:
+        from wagtail.search.query import Fuzzy
+
+        attempts.append(Fuzzy(words, unaccent=True))
+    return attempts
+
+
 def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=None):
     """Search ``queryset`` for ``query`` and return one page of results.
 
     Tries the default backend (the search cluster in production) and, if it raises, logs a
-    warning and answers from the ``database`` backend instead. A backend that rejects the query's
-    syntax (e.g. an unbalanced quote in SQLite's FTS) is asked again with the plain words. If
-    nothing answers, the outcome is empty: a visitor never gets an error page from search.
+    warning and answers from the ``database`` backend instead. A backend that rejects a query
+    is asked again with the plain words. An attempt that finds nothing passes on to the next one
+    (PostgreSQL's fuzzy query comes last). If nothing answers, the outcome is empty: a visitor
+    never gets an error page from search.
     """
     search_kwargs = search_kwargs or {}
-    attempts = [query]
-    if plain_words(query) != query:
-        attempts.append(plain_words(query))
     for alias in _backend_aliases():
         backend: BaseSearchBackend = get_search_backend(alias)
-        for attempt in attempts:
-            if not attempt:
-                continue
+        answered = None
+        for attempt in _queries_for(backend, query):
             try:
                 results = backend.search(attempt, queryset, **search_kwargs)
                 paginator, page = _paginate(results, page_number, per_page)
@@ -85,9 +109,40 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
                     "Search backend %r failed for %r (%s); falling back", alias, attempt, error
                 )
                 continue
-            return SearchOutcome(
+            answered = SearchOutcome(
                 page=page, paginator=paginator, backend=alias, fell_back=alias != "default"
             )
+            if paginator.count:
+                return answered
+        if answered is not None:
+            return answered
     logger.error("No search backend could answer %r", query)
     paginator, page = _paginate([], 1, per_page)
     return SearchOutcome(page=page, paginator=paginator, backend="none", fell_back=True)
+
+
+def search_ids(queryset, query, *, limit=2000, aliases=None):
+    """Primary keys of the objects of ``queryset`` matching ``query``, most relevant first.
+
+    Same queries and the same fallback as ``search``. Returns ``(ids, backend_alias)``.
+    ``aliases`` picks the backends to try (default: the cluster, then the database).
+    """
+    for alias in aliases or _backend_aliases():
+        backend: BaseSearchBackend = get_search_backend(alias)
+        answered = None
+        for attempt in _queries_for(backend, query):
+            try:
+                results = backend.search(attempt, queryset.only("pk"))
+                ids = [obj.pk for obj in results[:limit]]
+            except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
+                logger.warning(
+                    "Search backend %r failed for %r (%s); falling back", alias, attempt, error
+                )
+                continue
+            answered = (ids, alias)
+            if ids:
+                return answered
+        if answered is not None:
+            return answered
+    logger.error("No search backend could answer %r", query)
+    return [], "none"

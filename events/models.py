@@ -1,0 +1,489 @@
+"""Events (trainings, knowledge exchanges, network meetings, group development) and registrations.
+
+An :class:`EventPage` has one or more :class:`EventOccasion` (start/end in Europe/Stockholm),
+a capacity and registration window. People register without an account; a
+:class:`Registration` is confirmed while seats are left and waitlisted after that. All state
+changes go through :mod:`events.services`, which serialises them with a row lock on the event.
+
+Registrations always belong to the event page in the default locale (the original), so the
+Swedish and English pages share one capacity and one waitlist.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path as route
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+
+from kcsite.pages.models import BasePage
+
+
+class EventType(models.TextChoices):
+    TRAINING = "training", _("Utbildning")
+    KNOWLEDGE_EXCHANGE = "knowledge_exchange", _("Kunskapsutbyte")
+    NETWORK_MEETING = "network_meeting", _("Nätverksträff")
+    GROUP_DEVELOPMENT = "group_development", _("Grupputveckling (GDQ)")
+
+
+class Audience(models.TextChoices):
+    ALL_STAFF = "all_staff", _("All skolpersonal")
+    TEACHERS = "teachers", _("Lärare och mentorer")
+    PUPIL_HEALTH = "pupil_health", _("Elevhälsan")
+    PRINCIPALS = "principals", _("Rektorer och skolledning")
+    IFO_BUP = "ifo_bup", _("Socialtjänst (IFO) och BUP")
+    NETWORK = "network", _("Närvaronätverkets medlemmar")
+
+
+class EventFormat(models.TextChoices):
+    ON_SITE = "on_site", _("På plats")
+    DIGITAL = "digital", _("Digitalt")
+
+
+class Adaptation(models.TextChoices):
+    """Practical adaptations people can ask for, so nobody needs to describe their health."""
+
+    HEARING_LOOP = "hearing_loop", _("Hörslinga")
+    INTERPRETER = "interpreter", _("Teckenspråks- eller skrivtolk")
+    STEP_FREE = "step_free", _("Lokal utan trappsteg")
+    MATERIAL_IN_ADVANCE = "material_in_advance", _("Material i förväg")
+    LARGE_PRINT = "large_print", _("Material i större stil")
+    BREAKS = "breaks", _("Möjlighet till extra pauser")
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The list of events (upcoming first, then the archive) and the iCalendar feeds."""
+
+    template = "events/event_index_page.html"
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("evenemangslista")
+        verbose_name_plural = _("evenemangslistor")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_context(self, request))
+        return context
+
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed")
+
+    def type_feeds(self):
+        return [
+            (label, self.url + self.reverse_subpage("type_feed", args=[value]))
+            for value, label in EventType.choices
+        ]
+
+    @route("")
+    def index_view(self, request):
+        return self.render(request)
+
+    @route("kalender/", name="feed")
+    def feed_view(self, request):
+        from .views import feed
+
+        return feed(request, self, None)
+
+    @route("kalender/<slug:event_type>/", name="type_feed")
+    def type_feed_view(self, request, event_type):
+        from .views import feed
+
+        return feed(request, self, event_type)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One event: what, when (occasions), where, for whom and how to register."""
+
+    template = "events/event_page.html"
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    event_type = models.CharField(
+        _("typ"), max_length=32, choices=EventType.choices, default=EventType.TRAINING
+    )
+    audience = models.CharField(
+        _("målgrupp"), max_length=32, choices=Audience.choices, default=Audience.ALL_STAFF
+    )
+    event_format = models.CharField(
+        _("genomförande"), max_length=16, choices=EventFormat.choices, default=EventFormat.ON_SITE
+    )
+    place_name = models.CharField(_("plats"), max_length=200, blank=True)
+    address = models.TextField(_("adress"), blank=True)
+    meeting_link = models.URLField(
+        _("möteslänk"),
+        blank=True,
+        help_text=_(
+            "Visas aldrig på webbplatsen. Skickas bara till bekräftade deltagare "
+            "(i påminnelsen och i länken till anmälan)."
+        ),
+    )
+    organisers = models.CharField(_("arrangörer"), max_length=300, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("antal platser"),
+        default=30,
+        help_text=_(
+            "Höjer du antalet platser flyttas personer från väntelistan upp när du publicerar."
+        ),
+    )
+    registration_opens = models.DateTimeField(
+        _("anmälan öppnar"), null=True, blank=True, help_text=_("Tomt: öppen direkt.")
+    )
+    registration_closes = models.DateTimeField(
+        _("anmälan stänger"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt: anmälan stänger när första tillfället börjar."),
+    )
+    registration_enabled = models.BooleanField(_("anmälan på webbplatsen"), default=True)
+    ask_school_unit = models.BooleanField(_("fråga efter skolenhet"), default=False)
+    ask_adaptations = models.BooleanField(_("fråga efter behov av anpassning"), default=True)
+    consent_text = models.TextField(
+        _("text om personuppgifter"),
+        blank=True,
+        help_text=_("Tomt: standardtexten om hur anmälningar hanteras och gallras används."),
+    )
+    # Calendar entries: SEQUENCE grows when time or place changes (see signals).
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    calendar_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("place_name"),
+        index.SearchField("organisers"),
+        index.FilterField("event_type"),
+        index.FilterField("audience"),
+        index.FilterField("event_format"),
+        index.FilterField("locale"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("event_type"), FieldPanel("audience")]),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("occasions", label=_("Tillfällen"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("event_format"),
+                FieldPanel("place_name"),
+                FieldPanel("address"),
+                FieldPanel("meeting_link"),
+                FieldPanel("organisers"),
+            ],
+            heading=_("Plats och arrangörer"),
+        ),
+        InlinePanel("related_methods", label=_("Relaterade metoder")),
+        InlinePanel("related_films", label=_("Relaterade filmer")),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldPanel("ask_school_unit"),
+                FieldPanel("ask_adaptations"),
+                FieldPanel("consent_text"),
+            ],
+            heading=_("Anmälan"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("evenemang")
+        verbose_name_plural = _("evenemang")
+
+    # -- time -------------------------------------------------------------------------------
+    def occasion_list(self):
+        return list(self.occasions.all().order_by("start"))
+
+    @property
+    def first_occasion(self):
+        occasions = self.occasion_list()
+        return occasions[0] if occasions else None
+
+    @property
+    def last_occasion(self):
+        occasions = self.occasion_list()
+        return occasions[-1] if occasions else None
+
+    @property
+    def next_occasion(self):
+        """The first occasion that starts in the future, or None."""
+        now = timezone.now()
+        return next((o for o in self.occasion_list() if o.start > now), None)
+
+    @property
+    def is_past(self):
+        last = self.last_occasion
+        return last is None or last.end < timezone.now()
+
+    # -- registration -----------------------------------------------------------------------
+    @property
+    def original(self):
+        """The page registrations belong to: this event in the default locale."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        original = EventPage.objects.filter(
+            translation_key=self.translation_key, locale=default
+        ).first()
+        return original or self
+
+    def closes_at(self):
+        if self.registration_closes:
+            return self.registration_closes
+        first = self.first_occasion
+        return first.start if first else None
+
+    def registration_state(self, now=None):
+        """'open', 'not_yet', 'closed', 'past' or 'disabled'."""
+        now = now or timezone.now()
+        if not self.registration_enabled:
+            return "disabled"
+        if self.is_past:
+            return "past"
+        if self.registration_opens and now < self.registration_opens:
+            return "not_yet"
+        closes = self.closes_at()
+        if closes is None or now >= closes:
+            return "closed"
+        return "open"
+
+    @property
+    def registration_open(self):
+        return self.registration_state() == "open"
+
+    def seats_taken(self):
+        return self.original.registrations.filter(status__in=Registration.SEAT_STATES).count()
+
+    def seats_left(self):
+        original = self.original
+        return max(original.capacity - original.seats_taken(), 0)
+
+    def waitlist_length(self):
+        return self.original.registrations.filter(status=Registration.Status.WAITLISTED).count()
+
+    @property
+    def is_digital(self):
+        return self.event_format == EventFormat.DIGITAL
+
+    def location_text(self):
+        if self.is_digital:
+            return str(_("Digitalt"))
+        return ", ".join(part for part in [self.place_name, " ".join(self.address.split())] if part)
+
+    def schedule_fingerprint(self):
+        import hashlib
+
+        parts = [f"{o.start.isoformat()}/{o.end.isoformat()}" for o in self.occasion_list()]
+        parts += [self.event_format, self.place_name, self.address, self.title]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+    # -- routes -----------------------------------------------------------------------------
+    def register_url(self):
+        return self.url + self.reverse_subpage("register")
+
+    def ics_url(self):
+        return self.url + self.reverse_subpage("ics")
+
+    @route("")
+    def event_view(self, request):
+        return self.render(request)
+
+    @route("anmalan/", name="register")
+    def register_view(self, request):
+        from .views import register
+
+        return register(request, self)
+
+    @route("kalender/", name="ics")
+    def ics_view(self, request):
+        from .views import event_ics
+
+        return event_ics(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index_page"] = self.get_parent().specific
+        context["related_pages"] = self.related_pages()
+        return context
+
+    def related_pages(self):
+        """Live, public related methods and films (in this page's language when translated)."""
+        pages = [link.method for link in self.related_methods.select_related("method")]
+        pages += [link.film for link in self.related_films.select_related("film")]
+        shown = []
+        for page in pages:
+            translated = page.get_translation_or_none(self.locale) or page
+            if translated.live and not translated.get_view_restrictions().exists():
+                shown.append(translated.specific)
+        return shown
+
+
+class EventRelatedMethod(Orderable):
+    """A method from the method bank that the event builds on."""
+
+    event = ParentalKey(EventPage, related_name="related_methods", on_delete=models.CASCADE)
+    method = models.ForeignKey(
+        "methodbank.MethodPage", verbose_name=_("metod"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("method")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("relaterad metod")
+        verbose_name_plural = _("relaterade metoder")
+
+
+class EventRelatedFilm(Orderable):
+    """A training film to watch before or after the event."""
+
+    event = ParentalKey(EventPage, related_name="related_films", on_delete=models.CASCADE)
+    film = models.ForeignKey(
+        "library.FilmPage", verbose_name=_("film"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("film")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("relaterad film")
+        verbose_name_plural = _("relaterade filmer")
+
+
+class EventOccasion(Orderable):
+    event = ParentalKey(EventPage, related_name="occasions", on_delete=models.CASCADE)
+    start = models.DateTimeField(_("börjar"))
+    end = models.DateTimeField(_("slutar"))
+    note = models.CharField(_("kommentar"), max_length=200, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tillfälle")
+        verbose_name_plural = _("tillfällen")
+
+    def __str__(self):
+        return (
+            f"{timezone.localtime(self.start):%Y-%m-%d %H:%M}–{timezone.localtime(self.end):%H:%M}"
+        )
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("Sluttiden måste vara efter starttiden.")})
+
+
+class Registration(models.Model):
+    """One person's registration for an event (no account)."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Bekräftad")
+        WAITLISTED = "waitlisted", _("Väntelista")
+        CANCELLED = "cancelled", _("Avbokad")
+        ATTENDED = "attended", _("Deltog")
+        NO_SHOW = "no_show", _("Uteblev")
+
+    SEAT_STATES = [Status.CONFIRMED, Status.ATTENDED, Status.NO_SHOW]
+    ACTIVE_STATES = [Status.CONFIRMED, Status.WAITLISTED, Status.ATTENDED, Status.NO_SHOW]
+
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("evenemang"),
+        related_name="registrations",
+        on_delete=models.PROTECT,
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, db_index=True)
+    name = models.CharField(_("namn"), max_length=150)
+    email = models.EmailField(_("e-post"), max_length=254)
+    organisation = models.CharField(_("organisation/skola"), max_length=200)
+    role = models.CharField(_("roll"), max_length=150)
+    school_unit = models.CharField(_("skolenhet"), max_length=200, blank=True)
+    adaptations = models.JSONField(_("anpassningar"), default=list, blank=True)
+    adaptations_other = models.CharField(_("annan anpassning"), max_length=300, blank=True)
+    language = models.CharField(_("språk"), max_length=8, default="sv")
+    created_at = models.DateTimeField(_("anmäld"), default=timezone.now)
+    queued_at = models.DateTimeField(
+        _("plats i kön sedan"), default=timezone.now, help_text=_("Väntelistans ordning.")
+    )
+    status_changed_at = models.DateTimeField(_("status ändrad"), default=timezone.now)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    anonymised_at = models.DateTimeField(_("avidentifierad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("anmälan")
+        verbose_name_plural = _("anmälningar")
+        ordering = ["event", "queued_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                condition=models.Q(
+                    status__in=["confirmed", "waitlisted", "attended", "no_show"],
+                    anonymised_at__isnull=True,
+                ),
+                name="events_one_active_registration_per_email",
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "queued_at"])]
+
+    def __str__(self):
+        return f"{self.name or _('(avidentifierad)')} – {self.event.title}"
+
+    @property
+    def is_active(self):
+        return self.status in self.ACTIVE_STATES
+
+    def adaptation_labels(self):
+        labels = dict(Adaptation.choices)
+        return [str(labels.get(code, code)) for code in self.adaptations or []]
+
+    def waitlist_position(self):
+        if self.status != self.Status.WAITLISTED:
+            return None
+        ahead = Registration.objects.filter(
+            event_id=self.event_id, status=self.Status.WAITLISTED
+        ).filter(
+            models.Q(queued_at__lt=self.queued_at)
+            | models.Q(queued_at=self.queued_at, id__lt=self.id)
+        )
+        return ahead.count() + 1
+
+    def manage_url(self):
+        from .services import manage_url
+
+        return manage_url(self)
+
+
+class ReminderSent(models.Model):
+    """One reminder went out for (registration, occasion): the record that makes it idempotent."""
+
+    registration = models.ForeignKey(
+        Registration, related_name="reminders", on_delete=models.CASCADE
+    )
+    occasion_start = models.DateTimeField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("skickad påminnelse")
+        verbose_name_plural = _("skickade påminnelser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "occasion_start"], name="events_one_reminder_per_occasion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id} @ {self.occasion_start:%Y-%m-%d %H:%M}"
+
+
+def retention_days():
+    return getattr(settings, "EVENTS_RETENTION_DAYS", 365)

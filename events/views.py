@@ -1,0 +1,270 @@
+"""Thin views: the event list, feeds, registration and the signed self-service page."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.core.paginator import Paginator
+from django.db.models import Max, Min, Q
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from kcsite.antispam import RATE_LIMITED_MESSAGE, rate_limited
+from kcsite.search.services import clean_query, search_ids
+
+from . import services
+from .forms import DetailsForm, RegistrationForm
+from .models import (
+    Audience,
+    EventFormat,
+    EventOccasion,
+    EventPage,
+    EventType,
+    Registration,
+    retention_days,
+)
+
+ARCHIVE_PER_PAGE = 12
+
+
+def _choice(value, choices):
+    return value if value in dict(choices) else ""
+
+
+def _month(value):
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        datetime(year, month, 1)
+    except (ValueError, AttributeError):
+        return None
+    return year, month
+
+
+def event_card(event, now):
+    occasions = event.occasion_list()
+    upcoming = [o for o in occasions if o.end >= now]
+    shown = upcoming[0] if upcoming else (occasions[-1] if occasions else None)
+    state = event.registration_state(now)
+    seats_left = event.seats_left() if state == "open" else None
+    return {
+        "page": event,
+        "occasion": shown,
+        "more_occasions": max(len(occasions) - 1, 0),
+        "location": event.location_text(),
+        "state": state,
+        "seats_left": seats_left,
+        "waitlist": state == "open" and seats_left == 0,
+    }
+
+
+def index_context(index_page, request):
+    now = timezone.now()
+    events = (
+        EventPage.objects.live()
+        .public()
+        .child_of(index_page)
+        .annotate(
+            first_start=Min("occasions__start"),
+            next_start=Min("occasions__start", filter=Q(occasions__start__gt=now)),
+            last_end=Max("occasions__end"),
+        )
+    )
+    filters = {
+        "typ": _choice(request.GET.get("typ", ""), EventType.choices),
+        "malgrupp": _choice(request.GET.get("malgrupp", ""), Audience.choices),
+        "form": _choice(request.GET.get("form", ""), EventFormat.choices),
+        "manad": request.GET.get("manad", "") if _month(request.GET.get("manad", "")) else "",
+    }
+    query = clean_query(request.GET.get("q", ""))
+    month_choices = [
+        (f"{moment:%Y-%m}", date_format(moment, "F Y").capitalize())
+        for moment in EventOccasion.objects.filter(
+            event__in=events.values("pk"), end__gte=now
+        ).datetimes("start", "month")
+    ]
+    if filters["typ"]:
+        events = events.filter(event_type=filters["typ"])
+    if filters["malgrupp"]:
+        events = events.filter(audience=filters["malgrupp"])
+    if filters["form"]:
+        events = events.filter(event_format=filters["form"])
+    if filters["manad"]:
+        year, month = _month(filters["manad"])
+        events = events.filter(
+            pk__in=EventOccasion.objects.filter(start__year=year, start__month=month).values(
+                "event_id"
+            )
+        )
+    backend = None
+    if query:
+        base = EventPage.objects.live().public().child_of(index_page)
+        ids, backend = search_ids(base, query)
+        events = events.filter(pk__in=ids)
+    upcoming = events.filter(last_end__gte=now).order_by(
+        Coalesce("next_start", "first_start"), "pk"
+    )
+    archive = events.filter(last_end__lt=now).order_by("-last_end", "pk")
+    archive_page = Paginator(archive, ARCHIVE_PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "filters": filters,
+        "query": query,
+        "search_backend": backend,
+        "filtering": any(filters.values()) or bool(query),
+        "upcoming_cards": [event_card(event, now) for event in upcoming],
+        "archive_cards": [event_card(event, now) for event in archive_page],
+        "page_obj": archive_page,
+        "type_choices": EventType.choices,
+        "audience_choices": Audience.choices,
+        "format_choices": EventFormat.choices,
+        "month_choices": month_choices,
+        "feed_types": EventType.choices,
+    }
+
+
+def _calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def feed(request, index_page, event_type):
+    """A subscribable feed of every public event in this list (or of one type)."""
+    if event_type is not None and event_type not in dict(EventType.choices):
+        raise Http404
+    events = EventPage.objects.live().public().child_of(index_page)
+    name = index_page.title
+    if event_type:
+        events = events.filter(event_type=event_type)
+        name = f"{name}: {dict(EventType.choices)[event_type]}"
+    entries = [entry for event in events for entry in services.calendar_entries(event)]
+    from kcsite.ics import build_calendar
+
+    response = HttpResponse(
+        build_calendar(entries, method="PUBLISH", name=str(name)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="kalender.ics"'
+    return response
+
+
+def event_ics(request, event):
+    return _calendar_response(services.event_calendar(event), f"{event.slug}.ics")
+
+
+def register(request, event):
+    """The registration form: GET shows it, POST registers (or shows why not)."""
+    state = event.registration_state()
+    seats_left = event.seats_left()
+    context = {
+        "page": event,
+        "event": event,
+        "state": state,
+        "seats_left": seats_left,
+        "full": seats_left == 0,
+        "index_page": event.get_parent().specific,
+        "retention_months": max(round(retention_days() / 30.4), 1),
+    }
+    if state != "open":
+        context["problem"] = services.STATE_ERRORS[state].message
+        return render(request, "events/register.html", context)
+    form = RegistrationForm(request.POST or None, event=event)
+    if request.method == "POST":
+        limit = getattr(settings, "EVENTS_REGISTRATIONS_PER_HOUR", 20)
+        if rate_limited(request, "events:register", limit=limit, period=3600):
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED_MESSAGE)
+        elif form.is_valid():
+            try:
+                registration = services.register(
+                    event, form.details(), language=request.LANGUAGE_CODE
+                )
+            except services.DuplicateRegistration as error:
+                form.add_error("email", error.message)
+            except services.RegistrationError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(services.manage_path(registration) + "?klar=ny")
+    context["form"] = form
+    return render(request, "events/register.html", context)
+
+
+def _read(token):
+    try:
+        return services.read_token(token)
+    except signing.SignatureExpired:
+        return "expired"
+    except signing.BadSignature:
+        return "invalid"
+
+
+def manage(request, token):
+    """View, change or cancel a registration through the signed link in the e-mail."""
+    result = _read(token)
+    if isinstance(result, str):
+        return render(request, "events/link_problem.html", {"problem": result}, status=400)
+    registration, current = result
+    original = registration.event.specific
+    event = original
+    translated = original.get_translation_or_none(_active_locale())
+    if translated is not None and translated.live:
+        event = translated.specific
+    can_change = (
+        current
+        and registration.status in (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
+        and not original.is_past
+        and registration.anonymised_at is None
+    )
+    problem = None if current else services.StaleLink.message
+    form = None
+    if can_change:
+        form = DetailsForm(initial=DetailsForm.initial_from(registration), event=original)
+    if request.method == "POST":
+        if not can_change:
+            problem = problem or _("Anmälan kan inte längre ändras.")
+        else:
+            action = request.POST.get("action")
+            try:
+                if action == "cancel":
+                    registration, _promoted = services.cancel(registration.pk, registration.version)
+                    return redirect(services.manage_path(registration) + "?klar=avbokad")
+                form = DetailsForm(request.POST, event=original)
+                if form.is_valid():
+                    registration = services.update_details(
+                        registration.pk,
+                        registration.version,
+                        form.details(email=registration.email),
+                    )
+                    return redirect(services.manage_path(registration) + "?klar=andrad")
+            except services.RegistrationError as error:
+                problem = error.message
+    meeting_link = ""
+    if (
+        registration.status == Registration.Status.CONFIRMED
+        and original.is_digital
+        and current
+        and not original.is_past
+    ):
+        meeting_link = original.meeting_link
+    context = {
+        "registration": registration,
+        "event": event,
+        "original": original,
+        "current": current,
+        "problem": problem,
+        "form": form,
+        "can_change": can_change,
+        "done": request.GET.get("klar", "") if current else "",
+        "meeting_link": meeting_link,
+        "position": registration.waitlist_position(),
+    }
+    return render(request, "events/manage.html", context)
+
+
+def _active_locale():
+    from wagtail.models import Locale
+
+    return Locale.get_active()

@@ -1,0 +1,43 @@
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from .reports import PERIODS, as_csv, search_terms
+
+
+def can_see_report(user):
+    return user.is_active and (
+        user.is_superuser
+        or user.has_perm("wagtailcore.change_page")
+        or user.has_perm("methodbank.view_searchtermstat")
+        or user.groups.filter(name__in=["Editors", "Moderators"]).exists()
+    )
+
+
+def search_terms_report(request):
+    if not can_see_report(request.user):
+        raise PermissionDenied
+    try:
+        days = int(request.GET.get("days", "30"))
+    except ValueError:
+        days = 30
+    if days not in PERIODS:
+        days = 30
+    if request.GET.get("export") == "csv":
+        response = HttpResponse(as_csv(days), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="sokord-{days}-dagar.csv"'
+        return response
+    frequent, zero = search_terms(days)
+    return render(
+        request,
+        "methodbank/admin/search_terms_report.html",
+        {
+            "page_title": _("Sökord"),
+            "header_icon": "search",
+            "frequent": frequent,
+            "zero": zero,
+            "days": days,
+            "periods": PERIODS,
+        },
+    )

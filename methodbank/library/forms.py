@@ -1,0 +1,202 @@
+"""Public forms of the knowledge library: the absence calculator and the listing filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kcsite.privacy import NoPupilDataFormMixin
+
+from . import calculator
+
+NUMBER_ATTRS = {"inputmode": "decimal", "autocomplete": "off", "size": "8"}
+
+
+class CalculatorForm(NoPupilDataFormMixin, forms.Form):
+    """A GET form: absence as a percentage, or as absent and scheduled time, and a period.
+
+    Values are typed as text so a decimal comma ("12,5") works; parsing and the arithmetic
+    live in :mod:`methodbank.library.calculator`.
+    """
+
+    percent = forms.CharField(
+        label=_("Frånvaro i procent"),
+        required=False,
+        max_length=20,
+        help_text=_("Till exempel 12 eller 12,5."),
+        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+    )
+    absent = forms.CharField(
+        label=_("Frånvarande tid"),
+        required=False,
+        max_length=20,
+        help_text=_("Timmar eller lektioner som eleven har varit borta."),
+        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+    )
+    scheduled = forms.CharField(
+        label=_("Schemalagd tid"),
+        required=False,
+        max_length=20,
+        help_text=_("Timmar eller lektioner enligt schemat under samma tid, i samma enhet."),
+        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+    )
+    period = forms.ChoiceField(
+        label=_("Period"),
+        choices=calculator.PERIOD_CHOICES,
+        initial=calculator.DEFAULT_PERIOD,
+        widget=forms.RadioSelect,
+    )
+    lessons_per_day = forms.CharField(
+        label=_("Lektioner per skoldag"),
+        required=False,
+        max_length=20,
+        help_text=_("Används för att räkna om dagar till lektioner. Lämna tomt för %(n)s.")
+        % {"n": calculator.DEFAULT_LESSONS_PER_DAY},
+        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+    )
+
+    FIELD_NAMES = ("percent", "absent", "scheduled", "period", "lessons_per_day")
+
+    @classmethod
+    def from_query(cls, query, prefix=None):
+        """A bound form when the query string holds any calculator field, else unbound."""
+        names = [f"{prefix}-{name}" if prefix else name for name in cls.FIELD_NAMES]
+        if any(query.get(name) for name in names):
+            data = query.copy()
+            period_key = f"{prefix}-period" if prefix else "period"
+            if not data.get(period_key):
+                data[period_key] = calculator.DEFAULT_PERIOD
+            return cls(data, prefix=prefix)
+        return cls(prefix=prefix, initial={"period": calculator.DEFAULT_PERIOD})
+
+    def clean(self):
+        cleaned = super().clean()
+        percent = (cleaned.get("percent") or "").strip()
+        absent = (cleaned.get("absent") or "").strip()
+        scheduled = (cleaned.get("scheduled") or "").strip()
+        try:
+            if percent and (absent or scheduled):
+                raise calculator.CalculatorInputError(
+                    "percent",
+                    _("Fyll i antingen frånvaro i procent eller frånvarande och schemalagd tid."),
+                )
+            if percent:
+                share = calculator.share_from_percent(percent)
+            elif absent or scheduled:
+                if not absent:
+                    raise calculator.CalculatorInputError(
+                        "absent", _("Fyll i den frånvarande tiden.")
+                    )
+                if not scheduled:
+                    raise calculator.CalculatorInputError(
+                        "scheduled", _("Fyll i den schemalagda tiden.")
+                    )
+                share = calculator.share_from_amounts(absent, scheduled)
+            else:
+                raise calculator.CalculatorInputError(
+                    "percent",
+                    _("Fyll i frånvaron i procent, eller frånvarande och schemalagd tid."),
+                )
+            cleaned["share"] = share
+        except calculator.CalculatorInputError as error:
+            self.add_error(error.field, error.message)
+        try:
+            cleaned["lessons"] = calculator.parse_lessons_per_day(
+                (cleaned.get("lessons_per_day") or "").strip()
+            )
+        except calculator.CalculatorInputError as error:
+            self.add_error(error.field, error.message)
+        return cleaned
+
+    def result(self):
+        """The :class:`~methodbank.library.calculator.CalculatorResult`, or None if invalid."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        data = self.cleaned_data
+        return calculator.calculate(data["share"], data["period"], data["lessons"])
+
+    def comparison(self):
+        if not self.is_bound or not self.is_valid():
+            return []
+        return calculator.calculate_all_periods(
+            self.cleaned_data["share"], self.cleaned_data["lessons"]
+        )
+
+
+class _FilterForm(NoPupilDataFormMixin, forms.Form):
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
+    tier = forms.ChoiceField(label=_("Nivå"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .models import TIERS
+
+        super().__init__(*args, **kwargs)
+        self.fields["tier"].choices = [("", _("Alla nivåer")), *TIERS]
+
+    def value(self, name):
+        """A cleaned value, or '' when the form (or that field) is invalid."""
+        if not self.is_valid() and name in self.errors:
+            return ""
+        return (getattr(self, "cleaned_data", {}) or {}).get(name) or ""
+
+
+class ReferenceFilterForm(_FilterForm):
+    SORTS = [
+        ("year_desc", _("Nyaste först")),
+        ("year_asc", _("Äldsta först")),
+        ("title", _("Titel A–Ö")),
+        ("author", _("Författare A–Ö")),
+        ("relevance", _("Bäst träff (vid sökning)")),
+    ]
+
+    ref_type = forms.ChoiceField(label=_("Typ"), required=False)
+    year_from = forms.IntegerField(
+        label=_("Från år"), required=False, min_value=1500, max_value=2100
+    )
+    year_to = forms.IntegerField(label=_("Till år"), required=False, min_value=1500, max_value=2100)
+    topic = forms.ChoiceField(label=_("Ämne"), required=False)
+    sort = forms.ChoiceField(label=_("Sortering"), required=False, choices=SORTS)
+
+    def __init__(self, *args, **kwargs):
+        from taggit.models import Tag
+
+        from .models import ReferenceType, TaggedReference
+
+        super().__init__(*args, **kwargs)
+        self.fields["ref_type"].choices = [("", _("Alla typer")), *ReferenceType.choices]
+        used = TaggedReference.objects.values_list("tag_id", flat=True)
+        topics = Tag.objects.filter(pk__in=used).order_by("name")
+        self.fields["topic"].choices = [("", _("Alla ämnen"))] + [(t.slug, t.name) for t in topics]
+        for name in ("year_from", "year_to"):
+            self.fields[name].widget.attrs.update(inputmode="numeric", size="6")
+            self.fields[name].error_messages.update(
+                invalid=_("Skriv ett årtal med fyra siffror, till exempel 2018."),
+                min_value=_("Skriv ett årtal från 1500 och framåt."),
+                max_value=_("Skriv ett årtal till och med 2100."),
+            )
+        self.fields["year_from"].widget.input_type = "text"
+        self.fields["year_to"].widget.input_type = "text"
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("year_from"), cleaned.get("year_to")
+        if start and end and start > end:
+            self.add_error("year_to", _("”Till år” kan inte vara före ”Från år”."))
+        return cleaned
+
+
+class FilmFilterForm(_FilterForm):
+    audience = forms.ChoiceField(label=_("Målgrupp"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .models import Audience
+
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = [("", _("Alla målgrupper"))] + [
+            (audience.key, str(audience)) for audience in Audience.objects.all()
+        ]
+
+
+class ReferenceImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fil från Zotero eller EndNote"),
+        help_text=_("RIS (.ris) eller BibTeX (.bib), högst 5 MB."),
+    )

@@ -1,0 +1,185 @@
+"""Listings and exports of the knowledge library (the views stay thin)."""
+
+import re
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Min
+from django.http import HttpResponse
+
+from kcsite.search.services import clean_query, search
+
+from .forms import FilmFilterForm, ReferenceFilterForm
+from .models import FilmPage, Reference, TierFields
+
+PER_PAGE = 20
+MAX_SEARCH_HITS = 1000
+
+
+def _paginate(items, raw_page, per_page=PER_PAGE):
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(raw_page or 1)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def _search_ids(queryset, query):
+    """Primary keys of ``queryset`` matching ``query``, best first (with the site's fallback)."""
+    outcome = search(queryset, query, per_page=MAX_SEARCH_HITS)
+    return [obj.pk for obj in outcome.page.object_list], outcome
+
+
+def reference_listing(request, paginate=True):
+    form = ReferenceFilterForm(request.GET or None)
+    form.is_valid()
+    references = Reference.objects.prefetch_related("authors", "topics")
+    query = clean_query(form.value("q"))
+    if form.value("ref_type"):
+        references = references.filter(ref_type=form.value("ref_type"))
+    if form.value("year_from"):
+        references = references.filter(year__gte=form.value("year_from"))
+    if form.value("year_to"):
+        references = references.filter(year__lte=form.value("year_to"))
+    if form.value("tier"):
+        references = references.filter(TierFields.tier_filter(form.value("tier")))
+    if form.value("topic"):
+        references = references.filter(topics__slug=form.value("topic")).distinct()
+    sort = form.value("sort") or ("relevance" if query else "year_desc")
+    outcome = None
+    if query:
+        ids, outcome = _search_ids(Reference.objects.all(), query)
+        references = references.filter(pk__in=ids)
+    if sort == "relevance" and query:
+        position = {pk: index for index, pk in enumerate(ids)}
+        references = sorted(references, key=lambda ref: position.get(ref.pk, len(position)))
+    elif sort == "year_asc":
+        references = references.order_by("year", "title")
+    elif sort == "title":
+        references = references.order_by("title")
+    elif sort == "author":
+        references = references.annotate(first_author=Min("authors__name")).order_by(
+            "first_author", "title"
+        )
+    else:
+        references = references.order_by("-year", "title")
+    context = {
+        "filter_form": form,
+        "search_query": query,
+        "search_outcome": outcome,
+        "sort": sort,
+        "references": references,
+        "filtered": any(
+            form.value(name) for name in ("q", "ref_type", "year_from", "year_to", "tier", "topic")
+        ),
+    }
+    if paginate:
+        context["page_obj"] = _paginate(references, request.GET.get("page"))
+    return context
+
+
+def film_listing(library_page, request):
+    form = FilmFilterForm(request.GET or None)
+    form.is_valid()
+    films = (
+        FilmPage.objects.live()
+        .public()
+        .child_of(library_page)
+        .prefetch_related("audiences")
+        .select_related("video")
+        .order_by("title")
+    )
+    query = clean_query(form.value("q"))
+    if form.value("tier"):
+        films = films.filter(TierFields.tier_filter(form.value("tier")))
+    if form.value("audience"):
+        films = films.filter(audiences__key=form.value("audience")).distinct()
+    if query:
+        ids, _outcome = _search_ids(FilmPage.objects.live().public().child_of(library_page), query)
+        position = {pk: index for index, pk in enumerate(ids)}
+        films = sorted(films.filter(pk__in=ids), key=lambda film: position[film.pk])
+    return {
+        "filter_form": form,
+        "search_query": query,
+        "films": films,
+        "page_obj": _paginate(films, request.GET.get("page")),
+        "filtered": any(form.value(name) for name in ("q", "tier", "audience")),
+    }
+
+
+EXPORT_TYPES = {
+    "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
+    "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
+    "bib": ("application/x-bibtex; charset=utf-8", "bib"),
+}
+
+
+def export_response(references, fmt, basename):
+    """A download of ``references`` as RIS or BibTeX."""
+    from .bibio import to_bibtex, to_ris
+
+    content_type, extension = EXPORT_TYPES[fmt]
+    text = to_ris(references) if extension == "ris" else to_bibtex(references)
+    response = HttpResponse(text, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{basename}.{extension}"'
+    return response
+
+
+# -- Taking over the method bank's interim references -----------------------------------------
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b|\boch\b)\s*")
+
+
+def split_authors(text):
+    """Names from an interim author string: "Kearney, C. A., & Graczyk, P. A." → two names."""
+    names = [part.strip().strip(",").strip() for part in _AUTHOR_SPLIT.split(text or "")]
+    return [name for name in names if name]
+
+
+def find_or_create_reference(
+    *, authors="", year=None, title="", publisher="", url="", doi="", models=None
+):
+    """The Reference matching an interim method-bank reference, created when missing.
+
+    Matches by DOI, else by title + year (case and punctuation ignored), like the import.
+    Created references get the interim values: authors (split on ";", "&", "och", "and"),
+    year, title, DOI, URL and "publisher or journal" (as the journal of an article when there
+    is a DOI, else as the publisher of a report). Returns ``(reference, created)``.
+
+    ``models`` may be ``(Reference, ReferenceAuthor)`` from a migration's ``apps.get_model`` so
+    a data migration can call this with historical models.
+    """
+    from .models import normalise_doi, normalise_title
+
+    if models is None:
+        from .models import Reference as reference_model
+        from .models import ReferenceAuthor as author_model
+    else:
+        reference_model, author_model = models
+    title = " ".join((title or "").split())
+    if not title:
+        raise ValueError("an interim reference needs a title")
+    doi = normalise_doi(doi)
+    year = int(year) if year not in (None, "") else None
+    if doi:
+        found = reference_model.objects.filter(doi=doi).first()
+        if found is not None:
+            return found, False
+    wanted = normalise_title(title)
+    for candidate in reference_model.objects.filter(year=year):
+        if normalise_title(candidate.title) == wanted:
+            return candidate, False
+    is_article = bool(doi)
+    reference = reference_model.objects.create(
+        ref_type="article" if is_article else "report",
+        title=title[:500],
+        year=year,
+        container=(publisher or "")[:300] if is_article else "",
+        publisher="" if is_article else (publisher or "")[:300],
+        doi=doi,
+        url=(url or "")[:500],
+        language="sv",
+    )
+    for index, name in enumerate(split_authors(authors)):
+        author_model.objects.create(reference=reference, name=name[:200], sort_order=index)
+    return reference, True

@@ -1,0 +1,55 @@
+from django import template
+
+from .. import calculator
+
+register = template.Library()
+
+
+@register.filter
+def calc_summary(result):
+    return calculator.summary_sentence(result) if result else ""
+
+
+@register.filter
+def calc_lessons(result):
+    return calculator.lessons_sentence(result) if result else ""
+
+
+@register.filter
+def calc_days(result):
+    return calculator.days_phrase(result)
+
+
+@register.filter
+def calc_weeks(result):
+    if result.missed_weeks < 1:
+        from django.utils.translation import gettext
+
+        return gettext("mindre än en vecka") if result.missed_days else "0"
+    return calculator.weeks_phrase(result)
+
+
+@register.filter
+def calc_lessons_phrase(result):
+    return calculator.lessons_phrase(result)
+
+
+@register.filter
+def calc_number(value):
+    return calculator.format_number(value)
+
+
+@register.simple_tag
+def calculator_facts():
+    return {
+        "days_per_year": calculator.SCHOOL_DAYS_PER_YEAR,
+        "days_per_week": calculator.SCHOOL_DAYS_PER_WEEK,
+        "days_per_term": calculator.PERIODS["term"][0],
+        "days_7_9": calculator.PERIODS["years_7_9"][0],
+        "default_lessons": calculator.DEFAULT_LESSONS_PER_DAY,
+    }
+
+
+@register.inclusion_tag("library/includes/tiers.html")
+def tier_badges(item):
+    return {"tiers": item.tiers}

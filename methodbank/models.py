@@ -1,0 +1,442 @@
+"""The method bank: method pages, the method finder, search synonyms and search-term statistics."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from kcsite.pages.blocks import BaseStreamBlock
+from kcsite.pages.models import BasePage
+
+from . import taxonomy
+
+# --- StreamField blocks -----------------------------------------------------------------------
+
+
+class StepBlock(blocks.StructBlock):
+    """One step of a method: what to do, who does it and when."""
+
+    title = blocks.CharBlock(label=_("Vad"), max_length=120)
+    body = blocks.TextBlock(label=_("Beskrivning"))
+    performer = blocks.ChoiceBlock(label=_("Vem"), choices=taxonomy.PERFORMERS, required=False)
+    timing = blocks.CharBlock(
+        label=_("När"),
+        required=False,
+        max_length=120,
+        help_text=_("T.ex. ”Inom en vecka” eller ”Vid tredje frånvarotillfället”."),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Steg")
+
+
+class MaterialDocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(label=_("Länktext"), required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument")
+
+
+class MaterialLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Länktext"), max_length=200)
+    url = blocks.URLBlock(label=_("Adress"))
+
+    class Meta:
+        icon = "link"
+        label = _("Länk")
+
+
+class ReferenceBlock(blocks.StructBlock):
+    """A research reference (kept structured until the reference library takes them over)."""
+
+    authors = blocks.CharBlock(label=_("Författare"), max_length=300)
+    year = blocks.IntegerBlock(label=_("År"), min_value=1900, max_value=2100)
+    title = blocks.CharBlock(label=_("Titel"), max_length=400)
+    publisher = blocks.CharBlock(label=_("Utgivare eller tidskrift"), required=False)
+    url = blocks.URLBlock(label=_("Adress"), required=False)
+    doi = blocks.CharBlock(label=_("DOI"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Referens")
+
+
+# --- Admin form -------------------------------------------------------------------------------
+
+CHECKBOXES = forms.CheckboxSelectMultiple
+
+
+class MethodPageForm(WagtailAdminPageForm):
+    """Facets with several values are JSON lists on the model and checkboxes for editors."""
+
+    tiers = forms.MultipleChoiceField(
+        label=_("Nivåer"),
+        choices=taxonomy.TIERS,
+        widget=CHECKBOXES,
+        required=True,
+        error_messages={"required": _("Välj minst en nivå.")},
+    )
+    audiences = forms.MultipleChoiceField(
+        label=_("Målgrupper"), choices=taxonomy.AUDIENCES, widget=CHECKBOXES, required=False
+    )
+    performers = forms.MultipleChoiceField(
+        label=_("Vem gör det"), choices=taxonomy.PERFORMERS, widget=CHECKBOXES, required=False
+    )
+    school_forms = forms.MultipleChoiceField(
+        label=_("Skolformer"), choices=taxonomy.SCHOOL_FORMS, widget=CHECKBOXES, required=False
+    )
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
+    """A method, a mapping/investigation method or a tool: who does what, when and how."""
+
+    summary = models.TextField(
+        _("sammanfattning"),
+        max_length=400,
+        help_text=_("En eller två meningar som visas i träfflistor."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("beskrivning"))
+    kind = models.CharField(_("typ"), max_length=20, choices=taxonomy.KINDS, default="method")
+    tiers = models.JSONField(_("nivåer"), default=list, blank=True)
+    audiences = models.JSONField(_("målgrupper"), default=list, blank=True)
+    performers = models.JSONField(_("vem gör det"), default=list, blank=True)
+    school_forms = models.JSONField(_("skolformer"), default=list, blank=True)
+    evidence = models.CharField(
+        _("evidensnivå"), max_length=30, choices=taxonomy.EVIDENCE, blank=True
+    )
+    effort = models.CharField(
+        _("insatsens storlek"), max_length=10, choices=taxonomy.EFFORTS, blank=True
+    )
+    duration = models.CharField(
+        _("tidsåtgång"),
+        max_length=80,
+        blank=True,
+        help_text=_("T.ex. ”30–45 min per samtal” eller ”6 veckor”."),
+    )
+    steps = StreamField([("step", StepBlock())], blank=True, verbose_name=_("steg för steg"))
+    materials = StreamField(
+        [("document", MaterialDocumentBlock()), ("link", MaterialLinkBlock())],
+        blank=True,
+        verbose_name=_("material"),
+    )
+    references = StreamField(
+        [("reference", ReferenceBlock())], blank=True, verbose_name=_("forskning och källor")
+    )
+    keywords = models.TextField(
+        _("nyckelord"),
+        blank=True,
+        help_text=_("Ett nyckelord per rad. Ord som besökare kan tänkas söka på."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("keywords", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("steps"),
+        index.SearchField("compound_parts"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("evidence"),
+    ]
+
+    parent_page_types = ["methodbank.MethodFinderPage"]
+    subpage_types = []
+    base_form_class = MethodPageForm
+    template = "methodbank/method_page.html"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("tiers"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("evidence")]),
+                FieldRowPanel([FieldPanel("effort"), FieldPanel("duration")]),
+            ],
+            heading=_("Nivå och typ"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("audiences"), FieldPanel("performers"), FieldPanel("school_forms")],
+            heading=_("För vem och av vem"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("steps"),
+    ]
+    resources_panels = [
+        FieldPanel("materials"),
+        FieldPanel("references"),
+        InlinePanel(
+            "related_links", label=_("Relaterade metoder"), heading=_("Relaterade metoder")
+        ),
+        FieldPanel("keywords"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Innehåll")),
+            ObjectList(resources_panels, heading=_("Material och källor")),
+            ObjectList(Page.promote_panels, heading=_("Publicering")),
+            ObjectList(Page.settings_panels, heading=_("Inställningar")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("metod")
+        verbose_name_plural = _("metoder")
+
+    # -- validation ----------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.tiers:
+            errors["tiers"] = _("Välj minst en nivå.")
+        for name, choices in (
+            ("tiers", taxonomy.TIERS),
+            ("audiences", taxonomy.AUDIENCES),
+            ("performers", taxonomy.PERFORMERS),
+            ("school_forms", taxonomy.SCHOOL_FORMS),
+        ):
+            codes = {code for code, _label in choices}
+            value = getattr(self, name) or []
+            if not isinstance(value, list) or not set(value) <= codes:
+                errors[name] = _("Okänt värde.")
+        if errors:
+            raise ValidationError(errors)
+
+    # -- presentation --------------------------------------------------------------------
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    @staticmethod
+    def _labelled(codes, choices):
+        labels = dict(choices)
+        return [(code, labels[code]) for code in codes or [] if code in labels]
+
+    def tier_labels(self):
+        order = [code for code, _label in taxonomy.TIERS]
+        return self._labelled(sorted(self.tiers or [], key=order.index), taxonomy.TIERS)
+
+    def audience_labels(self):
+        return self._labelled(self.audiences, taxonomy.AUDIENCES)
+
+    def performer_labels(self):
+        return self._labelled(self.performers, taxonomy.PERFORMERS)
+
+    def school_form_labels(self):
+        return self._labelled(self.school_forms, taxonomy.SCHOOL_FORMS)
+
+    def evidence_explanation(self):
+        return taxonomy.EVIDENCE_EXPLANATIONS.get(self.evidence, "")
+
+    def keyword_list(self):
+        return [line.strip() for line in (self.keywords or "").splitlines() if line.strip()]
+
+    def plain_text(self):
+        """Title, summary, keywords, body and steps as plain text (for compound splitting)."""
+        key = (self.title, self.summary, self.keywords, id(self.body), id(self.steps))
+        cached = getattr(self, "_plain_text_cache", None)
+        if cached and cached[0] == key:
+            return cached[1]
+        parts = [self.title, self.summary, self.keywords or ""]
+        for block in self.body:
+            parts.extend(str(text) for text in block.block.get_searchable_content(block.value))
+        for block in self.steps:
+            parts.extend([block.value.get("title", ""), block.value.get("body", "")])
+        text = strip_tags(" ".join(parts))
+        self._plain_text_cache = (key, text)
+        return text
+
+    def compound_parts(self):
+        return self._compound_parts(self.plain_text())
+
+    @staticmethod
+    def _compound_parts(text):
+        """Known parts of the compound words in this method (``skolfrånvaro`` → ``frånvaro``).
+
+        Indexed so that the database backends (which cannot split compounds) find a method
+        from a part of one of its compound words, as the search cluster's decompounder does.
+        """
+        from .searching import split_compound
+
+        found = []
+        seen = set()
+        for word in WORD_RE.findall(text.lower()):
+            if word in seen:
+                continue
+            seen.add(word)
+            for part in split_compound(word):
+                if part not in found:
+                    found.append(part)
+        return " ".join(found)
+
+    def related_methods(self, limit=4):
+        """Editors' choices first, topped up with the methods sharing most facets."""
+        from .services import related_methods
+
+        return related_methods(self, limit=limit)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related_methods()
+        context["finder"] = self.get_parent().specific if self.depth > 2 else None
+        context["print_url"] = (self.get_url(request) or "") + self.reverse_subpage("print")
+        return context
+
+    @path("utskrift/", name="print")
+    def print_view(self, request):
+        context = self.get_context(request)
+        return TemplateResponse(request, "methodbank/method_print.html", context)
+
+
+class RelatedMethod(Orderable):
+    page = ParentalKey(MethodPage, related_name="related_links", on_delete=models.CASCADE)
+    method = models.ForeignKey(
+        MethodPage,
+        verbose_name=_("metod"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("method", page_type="methodbank.MethodPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("relaterad metod")
+        verbose_name_plural = _("relaterade metoder")
+
+
+class MethodFinderPage(BasePage):
+    """The method finder: free text plus facets, with counts, as HTML or JSON."""
+
+    subpage_types = ["methodbank.MethodPage"]
+    max_count_per_parent = 1
+    template = "methodbank/method_finder_page.html"
+
+    class Meta:
+        verbose_name = _("metodbank")
+        verbose_name_plural = _("metodbanker")
+
+    def serve(self, request, *args, **kwargs):
+        from .services import FinderQuery, find_methods, result_json
+
+        query = FinderQuery.from_request(request.GET)
+        if request.GET.get("format") == "json":
+            if query.errors:
+                return JsonResponse({"errors": query.errors}, status=400)
+            found = find_methods(self, query, request=request)
+            return JsonResponse(
+                result_json(found, request), json_dumps_params={"ensure_ascii": False}
+            )
+        request.finder_query = query
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import (
+            FinderQuery,
+            consultation_url,
+            find_methods,
+            record_search,
+            remove_filter_links,
+            tier_entry_points,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        query = getattr(request, "finder_query", None) or FinderQuery.from_request(request.GET)
+        found = find_methods(self, query, request=request)
+        if query.text and query.page == 1:
+            record_search(query.text, found.total)
+        context.update(
+            found=found,
+            finder_query=query,
+            tiers=tier_entry_points(self, found),
+            remove_links=remove_filter_links(request, query),
+            consultation_url=consultation_url(request),
+        )
+        return context
+
+
+# --- Search synonyms and search-term statistics ----------------------------------------------
+
+
+@register_snippet
+class SearchSynonym(models.Model):
+    """A group of words that mean the same thing to a searcher (Solr equivalence rule)."""
+
+    terms = models.CharField(
+        _("likvärdiga ord"),
+        max_length=500,
+        unique=True,
+        help_text=_(
+            "Ord eller uttryck som betyder samma sak, åtskilda med kommatecken, t.ex. "
+            "”skolk, ogiltig frånvaro”. En sökning på ett av dem hittar alla."
+        ),
+    )
+    note = models.CharField(_("kommentar"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonymer")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return Truncator(self.terms).chars(80)
+
+    def term_list(self):
+        return [term.strip().lower() for term in self.terms.split(",") if term.strip()]
+
+    def clean(self):
+        terms = self.term_list()
+        if len(terms) < 2:
+            raise ValidationError({"terms": _("Ange minst två ord åtskilda med kommatecken.")})
+        self.terms = ", ".join(dict.fromkeys(terms))
+
+
+class SearchTermStat(models.Model):
+    """How often a query was searched on one day, and how often it found nothing."""
+
+    query = models.CharField(_("sökning"), max_length=200)
+    date = models.DateField(_("datum"))
+    hits = models.PositiveIntegerField(_("antal sökningar"), default=0)
+    zero_results = models.PositiveIntegerField(_("sökningar utan träff"), default=0)
+
+    class Meta:
+        verbose_name = _("sökstatistik")
+        verbose_name_plural = _("sökstatistik")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="methodbank_searchterm_day")
+        ]
+
+    def __str__(self):
+        return f"{self.query} ({self.date})"

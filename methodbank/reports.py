@@ -1,0 +1,36 @@
+"""The editors' search-terms report: the most frequent searches and those that found nothing."""
+
+import csv
+import io
+from datetime import timedelta
+
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from .models import SearchTermStat
+
+PERIODS = (7, 30, 90, 365)
+
+
+def search_terms(days=30, limit=50):
+    """``(frequent, zero)``: rows of query, searches, searches without results and last date."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    rows = (
+        SearchTermStat.objects.filter(date__gte=since)
+        .values("query")
+        .annotate(searches=Sum("hits"), zero=Sum("zero_results"), last=Max("date"))
+    )
+    frequent = list(rows.order_by("-searches", "query")[:limit])
+    zero = list(rows.filter(zero__gt=0).order_by("-zero", "query")[:limit])
+    return frequent, zero
+
+
+def as_csv(days=30):
+    frequent, zero = search_terms(days, limit=10_000)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["list", "query", "searches", "without_results", "last_searched"])
+    for name, rows in (("frequent", frequent), ("zero_results", zero)):
+        for row in rows:
+            writer.writerow([name, row["query"], row["searches"], row["zero"], row["last"]])
+    return out.getvalue()

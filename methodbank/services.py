@@ -1,0 +1,354 @@
+"""The method finder's logic: reading a request, searching, filtering, counting, paging."""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kcsite.search.services import clean_query, search_ids
+
+from . import taxonomy
+from .models import MethodPage, SearchTermStat
+
+PER_PAGE = 12
+# The finder ranks at most this many search hits (facet counts are those of these hits).
+MAX_HITS = 500
+SORTS = ("relevance", "title", "newest")
+ROW_FIELDS = ["pk", "title", "first_published_at"] + [facet.field for facet in taxonomy.FACETS]
+SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def title_key(title):
+    """Sort key putting å, ä, ö after z, as in Swedish."""
+    return title.lower().translate(SWEDISH_ORDER)
+
+
+@dataclass
+class FinderQuery:
+    text: str = ""
+    selected: dict = field(default_factory=dict)  # facet param -> list of codes
+    sort: str = ""
+    page: int = 1
+    errors: list = field(default_factory=list)
+
+    @classmethod
+    def from_request(cls, params):
+        """Read the query string; unknown values are ignored (and listed in ``errors``)."""
+        query = cls(text=clean_query(params.get("q", "")))
+        for facet in taxonomy.FACETS:
+            values = []
+            for value in params.getlist(facet.param):
+                if value in facet.codes:
+                    if value not in values:
+                        values.append(value)
+                elif value:
+                    query.errors.append(
+                        _("Okänt värde för %(facet)s: %(value)s")
+                        % {"facet": facet.param, "value": value[:50]}
+                    )
+            if values:
+                query.selected[facet.param] = values
+        sort = params.get("sort", "")
+        if sort in SORTS:
+            query.sort = sort
+        elif sort:
+            query.errors.append(_("Okänd sortering: %(value)s") % {"value": sort[:50]})
+        raw_page = params.get("page", "1") or "1"
+        try:
+            query.page = int(raw_page)
+            if query.page < 1:
+                raise ValueError
+        except ValueError:
+            query.page = 1
+            query.errors.append(_("Ogiltigt sidnummer: %(value)s") % {"value": raw_page[:20]})
+        return query
+
+    @property
+    def effective_sort(self):
+        if self.sort == "relevance" and not self.text:
+            return "title"
+        return self.sort or ("relevance" if self.text else "title")
+
+    @property
+    def has_filters(self):
+        return bool(self.selected)
+
+    def is_selected(self, param, code):
+        return code in self.selected.get(param, ())
+
+
+@dataclass
+class FacetValue:
+    code: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetGroup:
+    param: str
+    label: str
+    values: list
+
+
+@dataclass
+class FinderResult:
+    query: FinderQuery
+    total: int
+    page: int
+    pages: int
+    results: list  # MethodPage objects of the current page, in order
+    facets: list  # FacetGroup
+    backend: str = ""
+    without_filters: int = 0  # how many would match the text alone (for the no-results help)
+    suggestion: str = ""
+
+    @property
+    def start_index(self):
+        return (self.page - 1) * PER_PAGE + 1 if self.total else 0
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.pages
+
+
+def _failing_facets(row, selected):
+    """The params of the selected facets ``row`` does not match (OR within, AND across)."""
+    failing = []
+    for facet in taxonomy.FACETS:
+        wanted = selected.get(facet.param)
+        if wanted and not set(facet.values_of(row)) & set(wanted):
+            failing.append(facet.param)
+    return failing
+
+
+_ROWS_CACHE = {}
+
+
+def method_rows(finder):
+    """Facet values of every live, public method under ``finder``.
+
+    Kept per process and reloaded when the methods change (a cheap aggregate query checks the
+    count, the sum of ids and the latest publication), so the finder does not load every
+    method's facets on each request."""
+    methods = MethodPage.objects.child_of(finder).live().public()
+    version = methods.aggregate(n=Count("pk"), s=Sum("pk"), t=Max("last_published_at"))
+    key = (finder.pk, version["n"], version["s"], version["t"])
+    cached = _ROWS_CACHE.get(finder.pk)
+    if cached is None or cached[0] != key:
+        cached = (key, list(methods.values(*ROW_FIELDS)))
+        _ROWS_CACHE[finder.pk] = cached
+    return cached[1]
+
+
+def find_methods(finder, query, request=None):
+    rows = method_rows(finder)
+    backend = ""
+    rank = {}
+    if query.text:
+        ids, backend = search_ids(
+            MethodPage.objects.child_of(finder).live().public(), query.text, limit=MAX_HITS
+        )
+        rank = {pk: position for position, pk in enumerate(ids)}
+        rows = [row for row in rows if row["pk"] in rank]
+    matching_text = len(rows)
+
+    # Facet counts: a row counts for facet F when it matches every selected facet except
+    # (possibly) F itself.
+    counts = {facet.param: dict.fromkeys(facet.codes, 0) for facet in taxonomy.FACETS}
+    matching = []
+    for row in rows:
+        failing = _failing_facets(row, query.selected)
+        if len(failing) > 1:
+            continue
+        facets_to_count = taxonomy.FACETS if not failing else [taxonomy.FACETS_BY_PARAM[failing[0]]]
+        for facet in facets_to_count:
+            facet_counts = counts[facet.param]
+            for code in facet.values_of(row):
+                if code in facet_counts:
+                    facet_counts[code] += 1
+        if not failing:
+            matching.append(row)
+    facets = [
+        FacetGroup(
+            param=facet.param,
+            label=facet.label,
+            values=[
+                FacetValue(
+                    code,
+                    facet.labels[code],
+                    counts[facet.param][code],
+                    query.is_selected(facet.param, code),
+                )
+                for code in facet.codes
+            ],
+        )
+        for facet in taxonomy.FACETS
+    ]
+
+    rows = matching
+    sort = query.effective_sort
+    if sort == "relevance":
+        rows.sort(key=lambda row: rank[row["pk"]])
+    elif sort == "newest":
+        rows.sort(key=lambda row: title_key(row["title"]))
+        rows.sort(key=lambda row: row["first_published_at"] or timezone.now(), reverse=True)
+    else:
+        rows.sort(key=lambda row: title_key(row["title"]))
+
+    total = len(rows)
+    pages = max(1, math.ceil(total / PER_PAGE))
+    page = min(query.page, pages)
+    page_ids = [row["pk"] for row in rows[(page - 1) * PER_PAGE : page * PER_PAGE]]
+    by_id = MethodPage.objects.in_bulk(page_ids)
+    results = [by_id[pk] for pk in page_ids if pk in by_id]
+
+    suggestion = ""
+    if query.text and not total:
+        from .searching import corrections
+
+        suggestion = corrections(query.text)
+    return FinderResult(
+        query=query,
+        total=total,
+        page=page,
+        pages=pages,
+        results=results,
+        facets=facets,
+        backend=backend,
+        without_filters=matching_text,
+        suggestion=suggestion,
+    )
+
+
+def result_json(found, request=None):
+    """The JSON answer described in taxonomy.md."""
+    return {
+        "query": found.query.text,
+        "total": found.total,
+        "page": found.page,
+        "pages": found.pages,
+        "results": [
+            {
+                "slug": method.slug,
+                "title": method.title,
+                "url": method.get_url(request),
+                "summary": method.summary,
+                "kind": method.kind,
+                "tiers": method.tiers,
+                "evidence": method.evidence,
+            }
+            for method in found.results
+        ],
+        "facets": {
+            group.param: {value.code: value.count for value in group.values if value.count}
+            for group in found.facets
+        },
+    }
+
+
+def tier_entry_points(finder, found):
+    """The three tiers as ways in, each with its number of methods."""
+    counts = {value.code: value.count for value in found.facets[0].values}
+    return [
+        {"code": code, "label": label, "count": counts.get(code, 0)}
+        for code, label in taxonomy.TIERS
+    ]
+
+
+RELATED_WEIGHTS = (("tiers", 3), ("kind", 2), ("audiences", 1), ("performers", 1))
+
+
+def related_methods(method, limit=4):
+    """Editors' choices first, topped up with sibling methods sharing the most facet values
+    (scored over the finder's cached facet rows, so the cost does not grow with queries)."""
+    chosen = [
+        link.method
+        for link in method.related_links.select_related("method").all()
+        if link.method.live and link.method.pk != method.pk
+    ][:limit]
+    if len(chosen) >= limit or not method.pk:
+        return chosen
+    parent = method.get_parent()
+    mine = [
+        (name, weight, set(_as_list(getattr(method, name)))) for name, weight in RELATED_WEIGHTS
+    ]
+    skip = {method.pk} | {m.pk for m in chosen}
+    scored = []
+    for row in method_rows(parent):
+        if row["pk"] in skip:
+            continue
+        points = sum(
+            weight * len(values & set(_as_list(row[name]))) for name, weight, values in mine
+        )
+        if points:
+            scored.append((-points, title_key(row["title"]), row["pk"]))
+    scored.sort()
+    extra_ids = [pk for _points, _title, pk in scored[: limit - len(chosen)]]
+    by_id = MethodPage.objects.in_bulk(extra_ids)
+    return chosen + [by_id[pk] for pk in extra_ids if pk in by_id]
+
+
+def _as_list(value):
+    if isinstance(value, list):
+        return value
+    return [value] if value else []
+
+
+def record_search(text, result_count):
+    """Count a visitor's search (and whether it found nothing) for the editors' report."""
+    text = clean_query(text).lower()[:200]
+    if not text:
+        return
+    today = timezone.localdate()
+    zero = 1 if result_count == 0 else 0
+    updated = SearchTermStat.objects.filter(query=text, date=today).update(
+        hits=F("hits") + 1, zero_results=F("zero_results") + zero
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                SearchTermStat.objects.create(query=text, date=today, hits=1, zero_results=zero)
+        except IntegrityError:  # created meanwhile by a concurrent request
+            SearchTermStat.objects.filter(query=text, date=today).update(
+                hits=F("hits") + 1, zero_results=F("zero_results") + zero
+            )
+
+
+def remove_filter_links(request, query):
+    """For the no-results help: one link per selected filter value that drops just that value."""
+    links = []
+    for facet in taxonomy.FACETS:
+        for code in query.selected.get(facet.param, ()):
+            params = request.GET.copy()
+            params.setlist(facet.param, [c for c in params.getlist(facet.param) if c != code])
+            params.pop("page", None)
+            links.append({"label": facet.labels[code], "url": "?" + params.urlencode()})
+    return links
+
+
+def consultation_url(request):
+    """Where a visitor books consultation with Team Domino: the support request form when the
+    support app provides one, else the contact page from the site settings."""
+    from django.urls import NoReverseMatch, reverse
+
+    for name in ("support:request", "support:consultation"):
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    from kcsite.pages.models import SiteSettings
+
+    site_settings = SiteSettings.for_request(request)
+    if site_settings.contact_page_id:
+        contact = site_settings.contact_page.localized
+        return contact.get_url(request) or "/kontakt/"
+    return "/kontakt/"

@@ -1,0 +1,237 @@
+"""Public and member views of the network (thin: the logic is in ``services``)."""
+
+import json
+
+from django.contrib.auth import login, logout
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Locale
+
+from kcsite.antispam import RATE_LIMITED_MESSAGE, client_key, rate_limited
+
+from . import services
+from .forms import ApplicationForm, LoginLinkForm, ProfileForm
+from .models import MemberAreaPage, NetworkPage
+from .tasks import deliver_login_link
+
+APPLY_LIMIT = (5, 3600)  # applications per client and hour
+LOGIN_LIMIT = (10, 900)  # login-link requests per client and 15 minutes
+TOKEN_FAILURE_LIMIT = (20, 3600)  # wrong/used/expired login links per client and hour
+
+
+def _locale_page(model):
+    """The live page of ``model`` in the visitor's language (or the default language)."""
+    pages = model.objects.live()
+    locale = Locale.objects.filter(language_code=get_language()).first()
+    return (locale and pages.filter(locale=locale).first()) or pages.first()
+
+
+def _render(request, template, context=None, status=200):
+    context = {"network_page": _locale_page(NetworkPage), **(context or {})}
+    return render(request, template, context, status=status)
+
+
+def _rate_limited_response(request):
+    return _render(
+        request, "membership/message.html", {"message": RATE_LIMITED_MESSAGE}, status=429
+    )
+
+
+# -- applying -------------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def apply(request):
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST":
+        if rate_limited(request, "membership-apply", limit=APPLY_LIMIT[0], period=APPLY_LIMIT[1]):
+            return _rate_limited_response(request)
+        if form.is_valid():
+            services.submit_application(form.cleaned_data, language=get_language())
+            return redirect("membership:apply_sent")
+    return _render(request, "membership/apply.html", {"form": form})
+
+
+def apply_sent(request):
+    return _render(request, "membership/apply_sent.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verify(request, token):
+    """GET shows a button (mail scanners that open links verify nothing); POST verifies."""
+    try:
+        application = services.application_for_token(token)
+    except services.LinkError as error:
+        return _render(request, "membership/verify.html", {"error": error.code}, status=400)
+    if request.method == "POST":
+        try:
+            services.verify_application(token)
+        except services.LinkError as error:
+            return _render(request, "membership/verify.html", {"error": error.code}, status=400)
+        return _render(request, "membership/verify.html", {"verified": True})
+    return _render(request, "membership/verify.html", {"application": application})
+
+
+# -- logging in -----------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def login_request(request):
+    """Ask for a login link. The answer never tells whether the address is a member's."""
+    member = services.member_profile_for(request.user)
+    next_url = services.safe_next_url(request.POST.get("next") or request.GET.get("next", ""))
+    if request.user.is_authenticated and member is None:
+        return _render(request, "membership/not_a_member.html", status=403)
+    if member is not None and request.method == "GET":
+        if next_url:
+            return redirect(next_url)
+        return _render(request, "membership/login.html", {"member": member})
+    form = LoginLinkForm(request.POST or None, initial={"next": next_url})
+    if request.method == "POST":
+        if rate_limited(request, "membership-login", limit=LOGIN_LIMIT[0], period=LOGIN_LIMIT[1]):
+            return _rate_limited_response(request)
+        if form.is_valid():
+            email = services.normalise_email(form.cleaned_data["email"])
+            if not services.address_rate_limited(email):
+                deliver_login_link.enqueue(email, next_url, get_language())
+            return redirect("membership:login_sent")
+    return _render(request, "membership/login.html", {"form": form})
+
+
+def login_sent(request):
+    return _render(request, "membership/login_sent.html")
+
+
+def _token_failures_exceeded(request):
+    key = f"ratelimit:membership-token-failure:{client_key(request)}"
+    return (cache.get(key) or 0) >= TOKEN_FAILURE_LIMIT[0]
+
+
+def _token_failed(request, error):
+    rate_limited(
+        request,
+        "membership-token-failure",
+        limit=TOKEN_FAILURE_LIMIT[0],
+        period=TOKEN_FAILURE_LIMIT[1],
+    )
+    return _render(request, "membership/login_token.html", {"error": error.code}, status=400)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def login_token(request, token):
+    """GET checks the link and shows a button; POST uses it once and logs the member in."""
+    if _token_failures_exceeded(request):
+        return _rate_limited_response(request)
+    try:
+        if request.method == "POST":
+            used = services.redeem_login_token(token)
+        else:
+            services.check_login_token(token)
+            return _render(request, "membership/login_token.html", {"token": token})
+    except services.LinkError as error:
+        return _token_failed(request, error)
+    login(request, used.member.user, backend="django.contrib.auth.backends.ModelBackend")
+    default = _locale_page(MemberAreaPage)
+    return redirect(used.next_url or (default.url if default else reverse("membership:profile")))
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    return redirect("membership:logged_out")
+
+
+def logged_out(request):
+    return _render(request, "membership/logged_out.html")
+
+
+# -- the member's own data ------------------------------------------------------------------
+
+
+def _member_or_login(request):
+    member = services.member_profile_for(request.user)
+    if member is None:
+        if request.user.is_authenticated:
+            return None, _render(request, "membership/not_a_member.html", status=403)
+        return None, redirect_to_login(request.get_full_path(), reverse("membership:login"))
+    return member, None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    member, refusal = _member_or_login(request)
+    if refusal:
+        return refusal
+    form = ProfileForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect(reverse("membership:profile") + "?saved=1")
+    return _render(
+        request,
+        "membership/profile.html",
+        {
+            "member": member,
+            "form": form,
+            "saved": request.GET.get("saved") == "1" and request.method == "GET",
+            "member_area": _locale_page(MemberAreaPage),
+        },
+    )
+
+
+@never_cache
+def export_data(request):
+    member, refusal = _member_or_login(request)
+    if refusal:
+        return refusal
+    payload = json.dumps(services.export_member_data(member), ensure_ascii=False, indent=2)
+    response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mina-uppgifter-{stamp}.json"'
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def leave(request):
+    member, refusal = _member_or_login(request)
+    if refusal:
+        return refusal
+    if request.method == "POST":
+        services.leave_network(member)
+        logout(request)
+        return redirect("membership:left")
+    return _render(request, "membership/leave.html", {"member": member})
+
+
+def left(request):
+    return _render(request, "membership/left.html")
+
+
+# -- messages to all members ----------------------------------------------------------------
+
+
+@csrf_exempt  # one-click unsubscribe from mail programs (RFC 8058); the signed token is the key
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        member = services.member_for_unsubscribe_token(token)
+    except services.LinkError as error:
+        return _render(request, "membership/unsubscribe.html", {"error": error.code}, status=400)
+    if request.method == "POST":
+        services.unsubscribe(token)
+        return _render(request, "membership/unsubscribe.html", {"done": True})
+    return _render(request, "membership/unsubscribe.html", {"member": member})

@@ -1,0 +1,357 @@
+"""Team Domino's admin for the network, and the privacy of the member area."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import services
+from .forms import DecisionForm
+from .models import Member, MembershipApplication, NetworkMessage, OrganisationType
+
+# -- admin ----------------------------------------------------------------------------------
+
+
+class NoAddPermissionPolicy(ModelPermissionPolicy):
+    """Applications come from the public form and members from approvals, never "Add"."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Member, NoAddPermissionPolicy(Member))
+register_permission_policy(MembershipApplication, NoAddPermissionPolicy(MembershipApplication))
+
+
+class ApplicationViewSet(SnippetViewSet):
+    model = MembershipApplication
+    icon = "form"
+    menu_label = _("Ansökningar")
+    list_display = ["name", "organisation", "organisation_type", "role", "status", "created_at"]
+    list_filter = ["status", "organisation_type", "created_at"]
+    search_fields = ["name", "email", "organisation", "role"]
+    list_export = [
+        "name",
+        "email",
+        "organisation_type",
+        "organisation",
+        "role",
+        "status",
+        "created_at",
+        "verified_at",
+        "decided_at",
+    ]
+    export_filename = "ansokningar"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "email",
+        "organisation_type",
+        "organisation",
+        "role",
+        "motivation",
+        "show_in_directory",
+        "status",
+        "created_at",
+        "verified_at",
+        "decided_at",
+        "decided_by",
+        "decision_message",
+    ]
+
+
+class MemberViewSet(SnippetViewSet):
+    model = Member
+    icon = "group"
+    menu_label = _("Medlemmar")
+    list_display = ["name", "email", "organisation", "organisation_type", "role", "joined_at"]
+    list_filter = ["organisation_type", "show_in_directory", "joined_at"]
+    search_fields = ["name", "email", "organisation", "role"]
+    list_export = [
+        "name",
+        "email",
+        "organisation_type",
+        "organisation",
+        "role",
+        "show_in_directory",
+        "receives_messages",
+        "joined_at",
+    ]
+    export_filename = "natverkets-medlemmar"
+    copy_view_enabled = False
+    add_to_admin_menu = False
+
+
+class OrganisationTypeViewSet(SnippetViewSet):
+    model = OrganisationType
+    icon = "list-ul"
+    menu_label = _("Organisationstyper")
+    list_display = ["name", "name_en", "slug", "sort_order", "active"]
+
+
+class NetworkMessageViewSet(SnippetViewSet):
+    model = NetworkMessage
+    icon = "mail"
+    menu_label = _("Utskick")
+    list_display = ["subject", "status", "recipient_count", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subject", "body"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "subject",
+        "body",
+        "status",
+        "created_at",
+        "queued_at",
+        "sent_at",
+        "recipient_count",
+        "delivered_count",
+    ]
+
+
+class NetworkViewSetGroup(SnippetViewSetGroup):
+    items = (ApplicationViewSet, MemberViewSet, NetworkMessageViewSet, OrganisationTypeViewSet)
+    menu_label = _("Närvaronätverket")
+    menu_icon = "group"
+    menu_order = 260
+
+
+register_snippet(NetworkViewSetGroup)
+
+
+class DecisionBulkAction(SnippetBulkAction):
+    """Approve or decline pending applications with a message (one or many at once)."""
+
+    template_name = "membership/admin/confirm_decision.html"
+    form_class = DecisionForm
+    models = [MembershipApplication]
+    decide = None
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm("membership.change_membershipapplication")
+
+    def get_execution_context(self):
+        return {
+            "user": self.request.user,
+            "message": self.cleaned_form.cleaned_data["message"],
+            "decide": type(self).decide,
+        }
+
+    @classmethod
+    def execute_action(cls, objects, user=None, message="", decide=None, **kwargs):
+        done = sum(1 for obj in objects if decide(obj.pk, user=user, message=message) is not None)
+        return done, len(objects) - done
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["verb"] = self.display_name
+        context["pending_status"] = MembershipApplication.Status.PENDING
+        return context
+
+
+class ApproveBulkAction(DecisionBulkAction):
+    display_name = _("Godkänn")
+    action_type = "approve"
+    aria_label = _("Godkänn valda ansökningar")
+    action_priority = 10
+    decide = staticmethod(services.approve_application)
+
+    def get_success_message(self, done, skipped):
+        message = ngettext(
+            "%(count)d ansökan godkänd.", "%(count)d ansökningar godkända.", done
+        ) % {"count": done}
+        if skipped:
+            message += " " + ngettext(
+                "%(count)d väntade inte på beslut och ändrades inte.",
+                "%(count)d väntade inte på beslut och ändrades inte.",
+                skipped,
+            ) % {"count": skipped}
+        return message
+
+
+class DeclineBulkAction(DecisionBulkAction):
+    display_name = _("Avslå")
+    action_type = "decline"
+    aria_label = _("Avslå valda ansökningar")
+    action_priority = 20
+    decide = staticmethod(services.decline_application)
+
+    def get_success_message(self, done, skipped):
+        message = ngettext(
+            "%(count)d ansökan avslagen.", "%(count)d ansökningar avslagna.", done
+        ) % {"count": done}
+        if skipped:
+            message += " " + ngettext(
+                "%(count)d väntade inte på beslut och ändrades inte.",
+                "%(count)d väntade inte på beslut och ändrades inte.",
+                skipped,
+            ) % {"count": skipped}
+        return message
+
+
+hooks.register("register_bulk_action", ApproveBulkAction)
+hooks.register("register_bulk_action", DeclineBulkAction)
+
+
+class SendMessageBulkAction(SnippetBulkAction):
+    """Send a draft message to every member who receives messages (queued in batches)."""
+
+    display_name = _("Skicka till medlemmarna")
+    action_type = "send"
+    aria_label = _("Skicka valda utskick till alla medlemmar")
+    template_name = "membership/admin/confirm_send.html"
+    models = [NetworkMessage]
+    action_priority = 10
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm("membership.change_networkmessage")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recipient_count"] = Member.objects.filter(receives_messages=True).count()
+        context["draft_status"] = NetworkMessage.Status.DRAFT
+        return context
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        queued = [services.queue_network_message(obj.pk) for obj in objects]
+        done = sum(1 for result in queued if result is not None)
+        return done, len(objects) - done
+
+    def get_success_message(self, done, skipped):
+        message = ngettext(
+            "%(count)d utskick köat för att skickas.",
+            "%(count)d utskick köade för att skickas.",
+            done,
+        ) % {"count": done}
+        if skipped:
+            message += " " + ngettext(
+                "%(count)d var redan skickat och skickades inte igen.",
+                "%(count)d var redan skickade och skickades inte igen.",
+                skipped,
+            ) % {"count": skipped}
+        return message
+
+
+hooks.register("register_bulk_action", SendMessageBulkAction)
+
+
+def decision_url(action, application, next_url):
+    path = reverse("wagtail_bulk_action", args=("membership", "membershipapplication", action))
+    return path + "?" + urlencode({"id": application.pk, "next": next_url})
+
+
+@hooks.register("register_snippet_listing_buttons")
+def message_send_button(snippet, user, next_url=None):
+    if not isinstance(snippet, NetworkMessage) or snippet.status != NetworkMessage.Status.DRAFT:
+        return []
+    if not user.has_perm("membership.change_networkmessage"):
+        return []
+    path = reverse("wagtail_bulk_action", args=("membership", "networkmessage", "send"))
+    next_url = next_url or reverse("wagtailsnippets_membership_networkmessage:list")
+    url = path + "?" + urlencode({"id": snippet.pk, "next": next_url})
+    return [Button(_("Skicka till medlemmarna"), url=url, icon_name="mail", priority=5)]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def application_decision_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, MembershipApplication):
+        return []
+    if snippet.status != MembershipApplication.Status.PENDING:
+        return []
+    if not user.has_perm("membership.change_membershipapplication"):
+        return []
+    next_url = next_url or reverse("wagtailsnippets_membership_membershipapplication:list")
+    return [
+        Button(
+            _("Godkänn"),
+            url=decision_url("approve", snippet, next_url),
+            icon_name="check",
+            priority=5,
+        ),
+        Button(
+            _("Avslå"),
+            url=decision_url("decline", snippet, next_url),
+            icon_name="cross",
+            priority=6,
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("membership.approve", _("Godkänn"), _("Ansökan godkänd"))
+    actions.register_action("membership.decline", _("Avslå"), _("Ansökan avslagen"))
+
+
+@hooks.register("construct_homepage_panels")
+def pending_applications_panel(request, panels):
+    from wagtail.admin.ui.components import Component
+
+    if not request.user.has_perm("membership.change_membershipapplication"):
+        return
+    count = MembershipApplication.objects.filter(
+        status=MembershipApplication.Status.PENDING
+    ).count()
+    if not count:
+        return
+
+    class PendingApplicationsPanel(Component):
+        name = "membership_pending"
+        order = 150
+        template_name = "membership/admin/pending_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            return {
+                "count": count,
+                "url": reverse("wagtailsnippets_membership_membershipapplication:list")
+                + "?status=pending",
+            }
+
+    panels.append(PendingApplicationsPanel())
+
+
+# -- privacy of the member area -------------------------------------------------------------
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def keep_member_area_private(request, page):
+    services.ensure_member_privacy(page)
+
+
+@hooks.register("before_serve_page", order=-10)
+def refuse_logged_in_non_members(page, request, serve_args, serve_kwargs):
+    """Logged-in users outside the members group get a clear refusal, not a login form.
+
+    Anonymous visitors pass on to Wagtail's own check, which sends them to the login page.
+    """
+    if services.refusal_applies(page.get_view_restrictions(), request):
+        response = render(request, "membership/not_a_member.html", status=403)
+        response["Cache-Control"] = "private, no-cache, no-store, max-age=0"
+        return response
+    return None
+
+
+@hooks.register("before_serve_document", order=-10)
+def refuse_document_to_non_members(document, request):
+    if services.refusal_applies(document.collection.get_view_restrictions(), request):
+        response = render(request, "membership/not_a_member.html", status=403)
+        response["Cache-Control"] = "private, no-cache, no-store, max-age=0"
+        return response
+    return None

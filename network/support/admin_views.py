@@ -1,0 +1,323 @@
+"""Team Domino's admin: the request list, triage (state changes) and statistics."""
+
+import csv
+from datetime import timedelta
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import log
+
+from . import services, stats
+from .forms import TransitionForm
+from .models import (
+    AvailableSlot,
+    SchoolForm,
+    ServiceKind,
+    State,
+    SupportRequest,
+    WeeklyPattern,
+)
+
+TEAM_GROUP = "Team Domino"
+
+
+def team_members():
+    return get_user_model().objects.filter(groups__name=TEAM_GROUP, is_active=True).distinct()
+
+
+AGE_CHOICES = [
+    ("7", _("Yngre än en vecka")),
+    ("30", _("Yngre än 30 dagar")),
+    ("older30", _("Äldre än 30 dagar")),
+    ("older90", _("Äldre än 90 dagar")),
+]
+
+
+class SupportRequestFilterSet(WagtailFilterSet):
+    state = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=State.choices, widget=forms.CheckboxSelectMultiple
+    )
+    service_kind = django_filters.ChoiceFilter(label=_("Tjänst"), choices=ServiceKind.choices)
+    school_form = django_filters.ChoiceFilter(label=_("Skolform"), choices=SchoolForm.choices)
+    assignee = django_filters.ModelChoiceFilter(
+        label=_("Handläggare"), queryset=lambda request: team_members(), null_label=_("Ingen")
+    )
+    age = django_filters.ChoiceFilter(label=_("Ålder"), choices=AGE_CHOICES, method="filter_age")
+
+    class Meta:
+        model = SupportRequest
+        fields = ["state", "service_kind", "school_form", "assignee"]
+
+    def filter_age(self, queryset, name, value):
+        now = timezone.now()
+        if value == "7":
+            return queryset.filter(created_at__gte=now - timedelta(days=7))
+        if value == "30":
+            return queryset.filter(created_at__gte=now - timedelta(days=30))
+        if value == "older30":
+            return queryset.filter(created_at__lt=now - timedelta(days=30))
+        if value == "older90":
+            return queryset.filter(created_at__lt=now - timedelta(days=90))
+        return queryset
+
+
+class SupportRequestEditView(EditView):
+    """Edit assignee, first meeting and internal notes; shows the request and triage form."""
+
+    template_name = "support/admin/request_edit.html"
+    tracked_fields = ("assignee", "first_meeting_at")
+
+    def save_instance(self):
+        before = SupportRequest.objects.get(pk=self.object.pk)
+        instance = super().save_instance()
+        for name in self.tracked_fields:
+            old, new = getattr(before, name), getattr(instance, name)
+            if old != new:
+                log(
+                    instance,
+                    "support.field_change",
+                    user=self.request.user,
+                    data={"field": name, "from": _describe(old), "to": _describe(new)},
+                )
+        if before.internal_notes != instance.internal_notes:
+            log(instance, "support.notes_edited", user=self.request.user)
+        return instance
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        support_request = self.object
+        context["support_request"] = support_request
+        context["additions"] = support_request.additions.all()
+        context["transition_form"] = kwargs.get("transition_form") or TransitionForm(
+            support_request=support_request
+        )
+        context["transition_url"] = self.request.resolver_match.namespace and _transition_url(
+            support_request
+        )
+        return context
+
+
+def _describe(value):
+    if value is None:
+        return ""
+    if hasattr(value, "get_full_name"):
+        return value.get_full_name() or value.get_username()
+    if hasattr(value, "isoformat"):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def _transition_url(support_request):
+    from django.urls import reverse
+
+    return reverse("support_requests:transition", args=[support_request.pk])
+
+
+@require_POST
+def transition_view(request, pk):
+    if not request.user.has_perm("support.change_supportrequest"):
+        raise PermissionDenied
+    support_request = get_object_or_404(SupportRequest, pk=pk)
+    form = TransitionForm(request.POST, support_request=support_request)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("support_requests:edit", pk)
+    try:
+        services.change_state(
+            support_request,
+            form.cleaned_data["to_state"],
+            user=request.user,
+            expected_state=form.cleaned_data["expected_state"],
+            reason=form.cleaned_data["reason"],
+            first_meeting_at=form.cleaned_data["first_meeting_at"],
+        )
+    except services.SupportError as failure:
+        messages.error(request, failure.message)
+    else:
+        messages.success(
+            request,
+            _("Status ändrad till ”%(state)s”. Beställaren har fått e-post.")
+            % {"state": State(form.cleaned_data["to_state"]).label},
+        )
+    return redirect("support_requests:edit", pk)
+
+
+class SupportRequestViewSet(ModelViewSet):
+    model = SupportRequest
+    icon = "help"
+    menu_label = _("Förfrågningar")
+    url_prefix = "support/requests"
+    name = "support_requests"
+    edit_view_class = SupportRequestEditView
+    filterset_class = SupportRequestFilterSet
+    search_fields = ["reference", "name", "email", "organisation", "description"]
+    search_backend_name = None  # never index requesters in the search cluster
+    copy_view_enabled = False
+    list_per_page = 50
+    list_display = [
+        TitleColumn("reference", label=_("Ärende"), url_name="support_requests:edit"),
+        Column("service_kind", label=_("Tjänst"), accessor="get_service_kind_display"),
+        Column("organisation", label=_("Skola eller enhet")),
+        Column("school_form", label=_("Skolform"), accessor="get_school_form_display"),
+        Column("state", label=_("Status"), accessor="get_state_display"),
+        Column("assignee", label=_("Handläggare")),
+        DateColumn("created_at", label=_("Inkommen")),
+    ]
+    list_export = [
+        "reference",
+        "service_kind",
+        "state",
+        "school_form",
+        "school_type",
+        "role",
+        "organisation",
+        "assignee",
+        "created_at",
+        "first_meeting_at",
+        "closed_at",
+    ]
+    export_headings = {
+        "reference": _("Ärende"),
+        "service_kind": _("Tjänst"),
+        "state": _("Status"),
+        "school_form": _("Skolform"),
+        "school_type": _("Huvudman"),
+        "role": _("Roll"),
+        "organisation": _("Skola eller enhet"),
+        "assignee": _("Handläggare"),
+        "created_at": _("Inkommen"),
+        "first_meeting_at": _("Första möte"),
+        "closed_at": _("Avslutad"),
+    }
+    form_fields = ["assignee", "first_meeting_at", "internal_notes"]
+
+    def get_urlpatterns(self):
+        from django.urls import path
+
+        return super().get_urlpatterns() + [
+            path("transition/<int:pk>/", transition_view, name="transition"),
+        ]
+
+    def get_form_class(self, for_update=False):
+        form_class = super().get_form_class(for_update)
+        base_init = form_class.__init__
+
+        def __init__(form, *args, **kwargs):
+            base_init(form, *args, **kwargs)
+            if "assignee" in form.fields:
+                form.fields["assignee"].queryset = team_members()
+
+        form_class.__init__ = __init__
+        return form_class
+
+
+class AvailableSlotFilterSet(WagtailFilterSet):
+    withdrawn = django_filters.BooleanFilter(label=_("Återkallad"))
+
+    class Meta:
+        model = AvailableSlot
+        fields = ["staff", "mode", "withdrawn"]
+
+
+class AvailableSlotViewSet(ModelViewSet):
+    model = AvailableSlot
+    icon = "date"
+    menu_label = _("Bokningsbara tider")
+    url_prefix = "support/slots"
+    name = "support_slots"
+    filterset_class = AvailableSlotFilterSet
+    search_fields = ["location"]
+    search_backend_name = None
+    list_display = [
+        TitleColumn(
+            "start", label=_("Starttid"), url_name="support_slots:edit", accessor="__str__"
+        ),
+        Column("mode", label=_("Form"), accessor="get_mode_display"),
+        Column("staff", label=_("Medarbetare")),
+        Column("withdrawn", label=_("Återkallad")),
+        Column("is_booked", label=_("Bokad")),
+    ]
+
+    def get_queryset(self, request):
+        return AvailableSlot.objects.filter(start__gte=timezone.now() - timedelta(days=1))
+
+
+class GeneratingMixin:
+    """Saving a weekly pattern creates its bookable times for the coming weeks at once."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        created = services.generate_slots(patterns=[instance])
+        if created:
+            messages.info(
+                self.request, _("%(count)s nya bokningsbara tider skapades.") % {"count": created}
+            )
+        return instance
+
+
+class PatternCreateView(GeneratingMixin, CreateView):
+    pass
+
+
+class PatternEditView(GeneratingMixin, EditView):
+    pass
+
+
+class WeeklyPatternViewSet(ModelViewSet):
+    model = WeeklyPattern
+    add_view_class = PatternCreateView
+    edit_view_class = PatternEditView
+    icon = "repeat"
+    menu_label = _("Veckomönster")
+    url_prefix = "support/patterns"
+    name = "support_patterns"
+    list_display = ["__str__", "weeks_ahead", "active"]
+
+
+class SupportViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Stöd (Team Domino)")
+    menu_icon = "help"
+    menu_order = 250
+    items = (SupportRequestViewSet, AvailableSlotViewSet, WeeklyPatternViewSet)
+
+
+# -- statistics -----------------------------------------------------------------------------
+def statistics_view(request):
+    if not request.user.has_perm("support.view_supportrequest"):
+        raise PermissionDenied
+    report = stats.build_report(months=stats.parse_months(request.GET.get("months")))
+    export = request.GET.get("export")
+    if export in report.tables:
+        table = report.tables[export]
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="stod-{export}.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow([str(table.row_heading)] + [str(c) for c in table.columns])
+        for label, values in table.rows:
+            writer.writerow([str(label)] + list(values))
+        return response
+    if export == "lead_time":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="stod-ledtid.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow([str(_("Mått")), str(_("Dagar"))])
+        for label, value in report.lead_time_rows:
+            writer.writerow([str(label), "" if value is None else value])
+        return response
+    return render(request, "support/admin/statistics.html", {"report": report})

@@ -1,0 +1,193 @@
+"""Public views: the request form (a route of the service page), receipt and status pages."""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from kcsite.antispam import RATE_LIMITED_MESSAGE, rate_limited
+
+from . import services
+from .forms import AddInformationForm, RebookForm, SupportRequestForm
+from .models import Role, State, SupportRequest
+
+
+def _prefill(request):
+    """Initial values for a logged-in network member (from the membership app), if any."""
+    if not request.user.is_authenticated:
+        return {}
+    try:
+        from network.membership.services import member_profile_for
+    except ImportError:
+        return {}
+    profile = member_profile_for(request.user)
+    if profile is None:
+        return {}
+    initial = {}
+    for name in ("name", "email", "organisation"):
+        value = getattr(profile, name, "")
+        if value:
+            initial[name] = str(value)
+    role = getattr(profile, "role", "")
+    if role in Role.values:
+        initial["role"] = role
+    return initial
+
+
+@never_cache
+def request_form_view(request, page):
+    slots = list(services.free_slots()) if page.bookable else []
+    kwargs = {"service_kind": page.service_kind, "slots": slots}
+    status = 200
+    if request.method == "POST":
+        form = SupportRequestForm(request.POST, **kwargs)
+        if rate_limited(
+            request, "support-request", limit=settings.SUPPORT_REQUESTS_PER_HOUR, period=3600
+        ):
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED_MESSAGE)
+            status = 429
+        elif form.is_valid():
+            slot_id = form.cleaned_data.get("time") if page.bookable else None
+            try:
+                support_request = services.submit_request(
+                    form.request_data(),
+                    service_kind=page.service_kind,
+                    service_page=page,
+                    slot_id=slot_id,
+                    contact_me=page.bookable and slot_id is None,
+                    language=get_language() or "sv",
+                )
+            except (services.SlotTaken, services.SlotUnavailable) as taken:
+                # Keep everything the requester typed; offer the times that are free now.
+                form = SupportRequestForm(
+                    request.POST, service_kind=page.service_kind, slots=services.free_slots()
+                )
+                form.is_valid()
+                form.errors.pop("time", None)
+                form.add_error("time", taken.message)
+                status = 409
+            else:
+                return redirect("support:receipt", token=services.status_token(support_request))
+        else:
+            status = 400
+    else:
+        form = SupportRequestForm(initial=_prefill(request), **kwargs)
+    context = page.get_context(request)
+    context.update({"page": page, "form": form, "slot_count": len(slots)})
+    return render(request, "support/request_form.html", context, status=status)
+
+
+def _request_from_token(token):
+    parsed = services.read_status_token(token)
+    if parsed is None:
+        raise Http404(_("Länken är ogiltig eller för gammal."))
+    pk, version = parsed
+    support_request = get_object_or_404(SupportRequest.objects.select_related("slot"), pk=pk)
+    return support_request, version
+
+
+@never_cache
+def receipt_view(request, token):
+    support_request, version = _request_from_token(token)
+    return render(
+        request,
+        "support/receipt.html",
+        {
+            "support_request": support_request,
+            "status_token": token if version == support_request.version else None,
+            "next_step": services.next_step(support_request),
+            "response_days": settings.SUPPORT_RESPONSE_DAYS,
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status_view(request, token):
+    support_request, version = _request_from_token(token)
+    if support_request.anonymised_at:
+        return render(request, "support/status.html", {"support_request": None}, status=410)
+    current_link = version == support_request.version
+    can_act = current_link and support_request.is_open
+    can_rebook = (
+        can_act
+        and support_request.bookable
+        and support_request.state in (State.NEW, State.UNDER_ASSESSMENT, State.BOOKED)
+    )
+    slots = list(services.free_slots()) if can_rebook else []
+    add_form = AddInformationForm(prefix="add")
+    rebook_form = RebookForm(prefix="rebook", slots=slots)
+    status = 200
+    error = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if not can_act:
+            error = (
+                services.StaleRequest.message
+                if not current_link
+                else services.InvalidTransition.message
+            )
+            status = 409
+        else:
+            try:
+                if action == "add":
+                    add_form = AddInformationForm(request.POST, prefix="add")
+                    if add_form.is_valid():
+                        updated = services.add_information(
+                            support_request, version, add_form.cleaned_data["text"]
+                        )
+                        return redirect(
+                            services.status_path(updated, get_language()) + "?klart=tillagt"
+                        )
+                    status = 400
+                elif action == "cancel":
+                    updated = services.cancel_request(support_request, version)
+                    return redirect(
+                        services.status_path(updated, get_language()) + "?klart=aterkallad"
+                    )
+                elif action == "rebook" and can_rebook:
+                    rebook_form = RebookForm(request.POST, prefix="rebook", slots=slots)
+                    if rebook_form.is_valid():
+                        updated = services.rebook(
+                            support_request, version, rebook_form.cleaned_data["time"]
+                        )
+                        return redirect(
+                            services.status_path(updated, get_language()) + "?klart=bokad"
+                        )
+                    status = 400
+                else:
+                    error = _("Okänd åtgärd.")
+                    status = 400
+            except (services.SlotTaken, services.SlotUnavailable) as taken:
+                rebook_form = RebookForm(prefix="rebook", slots=services.free_slots())
+                error = taken.message
+                status = 409
+            except services.SupportError as failure:
+                error = failure.message
+                status = 409
+    done = {
+        "tillagt": _("Tack! Informationen är tillagd och Team Domino har fått besked."),
+        "aterkallad": _("Förfrågan är återkallad. Team Domino har fått besked."),
+        "bokad": _("Den nya tiden är bokad. En kalenderfil har skickats till din e-post."),
+    }.get(request.GET.get("klart", ""))
+    return render(
+        request,
+        "support/status.html",
+        {
+            "support_request": support_request,
+            "next_step": services.next_step(support_request),
+            "current_link": current_link,
+            "can_act": can_act,
+            "can_rebook": can_rebook and bool(slots or rebook_form.fields["time"].choices),
+            "add_form": add_form,
+            "rebook_form": rebook_form,
+            "error": error,
+            "done": done,
+            "additions": support_request.additions.all(),
+        },
+        status=status,
+    )

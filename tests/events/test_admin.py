@@ -1,0 +1,110 @@
+"""Team Domino's admin: registrations listing, export, actions, messages and the dashboard."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from events.models import EventPage, Registration
+
+from .factories import make_event, register
+
+pytestmark = pytest.mark.django_db
+
+S = Registration.Status
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser(
+        "domino", "domino@example.org", "a-long-test-password"
+    )
+    client.force_login(user)
+    return client
+
+
+def test_listing_filters_search_and_exports(admin_client):
+    event = make_event(capacity=1)
+    register(event, 1, name="Unika Ulla")
+    register(event, 2)
+    url = reverse("wagtailsnippets_events_registration:list")
+    html = admin_client.get(url, {"event": event.pk, "status": "waitlisted"}).content.decode()
+    assert "Person 2" in html and "Unika Ulla" not in html
+    html = admin_client.get(url, {"q": "Unika"}).content.decode()
+    assert "Unika Ulla" in html
+    csv = admin_client.get(url, {"event": event.pk, "export": "csv"})
+    assert csv.status_code == 200
+    body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    assert "Unika Ulla" in body and "person2@skola.example.org" in body
+    xlsx = admin_client.get(url, {"event": event.pk, "export": "xlsx"})
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    sheet = load_workbook(io.BytesIO(content)).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "Unika Ulla" in values
+
+
+def test_bulk_actions_attendance_and_waitlist(admin_client):
+    event = make_event(capacity=1)
+    first = register(event, 1)
+    second = register(event, 2)
+
+    def act(action, registration):
+        url = reverse("wagtail_bulk_action", args=("events", "registration", action))
+        return admin_client.post(f"{url}?id={registration.pk}", {})
+
+    assert act("confirm", second).status_code == 302  # no free seat: left unchanged
+    second.refresh_from_db()
+    assert second.status == S.WAITLISTED
+    act("waitlist", first)
+    act("confirm", second)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (S.WAITLISTED, S.CONFIRMED)
+    act("attended", second)
+    second.refresh_from_db()
+    assert second.status == S.ATTENDED
+
+
+def test_no_add_view_and_status_not_editable(admin_client):
+    html = admin_client.get(reverse("wagtailsnippets_events_registration:list")).content.decode()
+    assert reverse("wagtailsnippets_events_registration:add") not in html
+    event = make_event(capacity=1)
+    reg = register(event, 1)
+    edit = admin_client.get(reverse("wagtailsnippets_events_registration:edit", args=[reg.pk]))
+    assert 'name="status"' not in edit.content.decode()
+
+
+def test_email_participants_and_participant_page(admin_client, django_capture_on_commit_callbacks):
+    event = make_event(capacity=1)
+    register(event, 1)
+    register(event, 2)
+    mail.outbox.clear()
+    page = admin_client.get(reverse("events_admin:participants", args=[event.pk]))
+    assert "Person 1" in page.content.decode()
+    response = admin_client.post(
+        reverse("events_admin:email", args=[event.pk]),
+        {"subject": "Ny lokal", "message": "Vi ses i sal 3.", "statuses": ["confirmed"]},
+    )
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["person1@skola.example.org"]]
+    assert "Vi ses i sal 3." in mail.outbox[0].body
+    assert mail.outbox[0].subject.startswith("Ny lokal")
+
+
+def test_dashboard_panel_shows_fill_rate_and_waitlist(admin_client):
+    full = EventPage.objects.get(slug="samtalsmetodik-omtankesamtalet", locale__language_code="sv")
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Kommande evenemang" in html
+    assert full.title in html
+    assert "12 av 12 (100 %)" in html
+
+
+def test_event_edit_page_has_participants_button_and_panels(admin_client):
+    event = make_event(capacity=3)
+    register(event, 1)
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+    assert reverse("events_admin:participants", args=[event.pk]) in html
+    assert "Tillfällen" in html and "Relaterade metoder" in html

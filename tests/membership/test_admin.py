@@ -1,0 +1,97 @@
+import pytest
+from django.core import mail
+
+from network.membership.models import Member, MembershipApplication
+
+from .factories import pending_application
+
+pytestmark = pytest.mark.django_db
+APPLICATIONS = "/admin/snippets/membership/membershipapplication/"
+MEMBERS = "/admin/snippets/membership/member/"
+Status = MembershipApplication.Status
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("domino", "domino@example.org", "pw-1-long-x")
+    client.force_login(user)
+    return client
+
+
+def _bulk(action, applications):
+    ids = "&".join(f"id={a.pk}" for a in applications)
+    return f"/admin/bulk/membership/membershipapplication/{action}/?{ids}&next={APPLICATIONS}"
+
+
+def test_application_list_filters_and_decision_buttons(admin_client):
+    pending = pending_application(name="Väntande Person")
+    response = admin_client.get(APPLICATIONS, {"status": "pending"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Väntande Person" in html and "Gustav Ansökarsson" in html
+    assert f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}" in html
+    assert "/admin/bulk/membership/membershipapplication/decline/" in html
+    declined = admin_client.get(APPLICATIONS, {"status": "declined"}).content.decode()
+    assert "Väntande Person" not in declined
+
+
+def test_bulk_approve_with_message(admin_client):
+    applications = [pending_application(), pending_application()]
+    assert admin_client.get(_bulk("approve", applications)).status_code == 200
+    mail.outbox.clear()
+    response = admin_client.post(_bulk("approve", applications), {"message": "Hej och välkommen!"})
+    assert response.status_code == 302
+    for application in applications:
+        application.refresh_from_db()
+        assert application.status == Status.APPROVED and application.decided_by.username == "domino"
+        assert Member.objects.filter(email=application.email).exists()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(a.email for a in applications)
+    assert all("Hej och välkommen!" in m.body for m in mail.outbox)
+
+
+def test_bulk_decline_skips_decided_applications(admin_client):
+    pending = pending_application()
+    already = pending_application(status=Status.APPROVED)
+    mail.outbox.clear()
+    response = admin_client.post(_bulk("decline", [pending, already]), {"message": "Tyvärr."})
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    already.refresh_from_db()
+    assert pending.status == Status.DECLINED and already.status == Status.APPROVED
+    assert [m.to for m in mail.outbox] == [[pending.email]]
+
+
+def test_members_list_and_export(admin_client):
+    assert "Alva Exempelsson" in admin_client.get(MEMBERS).content.decode()
+    csv = admin_client.get(MEMBERS, {"export": "csv"})
+    assert csv.status_code == 200
+    body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    assert "alva.exempelsson@example.org" in body and "Påhittsskolan" in body
+    xlsx = admin_client.get(MEMBERS, {"export": "xlsx"})
+    assert xlsx.status_code == 200
+    assert "spreadsheet" in xlsx["Content-Type"]
+
+
+def test_remove_a_member_in_the_admin(admin_client, django_user_model):
+    alva = Member.objects.get(email="alva.exempelsson@example.org")
+    user_pk = alva.user_id
+    url = f"/admin/bulk/membership/member/delete/?id={alva.pk}&next={MEMBERS}"
+    assert admin_client.post(url).status_code == 302
+    assert not Member.objects.filter(pk=alva.pk).exists()
+    assert not django_user_model.objects.filter(pk=user_pk).exists()
+
+
+def test_dashboard_shows_pending_applications(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "väntar på beslut" in html
+
+
+def test_editors_manage_organisation_types(admin_client):
+    response = admin_client.get("/admin/snippets/membership/organisationtype/")
+    assert response.status_code == 200 and "Elevhälsa" in response.content.decode()
+
+
+def test_no_add_for_members_or_applications(admin_client):
+    for url in (MEMBERS, APPLICATIONS):
+        assert admin_client.get(url + "add/").status_code in (302, 403)
+        assert f'href="{url}add/"' not in admin_client.get(url).content.decode()

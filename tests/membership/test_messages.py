@@ -1,0 +1,112 @@
+import pytest
+from django.core import mail
+from django.test import Client
+
+from network.membership import services
+from network.membership.models import Member, MessageDelivery, NetworkMessage
+
+from .factories import links_in, member, path_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _message(**fields):
+    return NetworkMessage.objects.create(
+        subject=fields.get("subject", "Nyhetsbrev november"),
+        body=fields.get("body", "Hej alla!\n\nNästa träff är i december.\nVälkomna."),
+    )
+
+
+def test_message_goes_to_every_member_who_receives_messages():
+    opted_out = member()
+    Member.objects.filter(pk=opted_out.pk).update(receives_messages=False)
+    receiving = Member.objects.filter(receives_messages=True).count()
+    assert receiving >= 6
+    message = _message()
+    mail.outbox.clear()
+    assert services.queue_network_message(message.pk) == receiving
+    assert len(mail.outbox) == receiving
+    assert opted_out.email not in [m.to[0] for m in mail.outbox]
+    first = mail.outbox[0]
+    assert first.subject == "Nyhetsbrev november"
+    assert "Nästa träff är i december." in first.body
+    assert first.extra_headers["List-Unsubscribe"].startswith("<http")
+    assert first.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    message.refresh_from_db()
+    assert message.status == NetworkMessage.Status.SENT and message.delivered_count == receiving
+
+
+def test_a_message_is_sent_once_and_batches_can_run_again_safely():
+    message = _message()
+    services.queue_network_message(message.pk)
+    sent = len(mail.outbox)
+    assert services.queue_network_message(message.pk) is None
+    ids = list(MessageDelivery.objects.filter(message=message).values_list("pk", flat=True))
+    assert services.send_message_batch(message.pk, ids) == 0
+    assert len(mail.outbox) == sent
+
+
+def test_batches_hold_at_most_the_batch_size(monkeypatch):
+    monkeypatch.setattr(services, "MESSAGE_BATCH_SIZE", 2)
+    calls = []
+    from network.membership import tasks
+
+    real = tasks.deliver_message_batch
+
+    class Spy:
+        @staticmethod
+        def enqueue(message_id, ids):
+            calls.append(len(ids))
+            return real.enqueue(message_id, ids)
+
+    monkeypatch.setattr(tasks, "deliver_message_batch", Spy)
+    message = _message()
+    count = services.queue_network_message(message.pk)
+    assert max(calls) == 2 and sum(calls) == count
+
+
+def test_unsubscribe_link_works(client):
+    someone = member()
+    message = _message()
+    mail.outbox.clear()
+    services.queue_network_message(message.pk)
+    own = next(m for m in mail.outbox if m.to == [someone.email])
+    url = path_of([link for link in links_in(own) if "/avregistrera/" in link][0])
+    assert client.get(url).status_code == 200
+    assert Member.objects.get(pk=someone.pk).receives_messages
+    assert client.post(url).status_code == 200
+    assert not Member.objects.get(pk=someone.pk).receives_messages
+    mail.outbox.clear()
+    services.queue_network_message(_message(subject="Nästa").pk)
+    assert someone.email not in [m.to[0] for m in mail.outbox]
+
+
+def test_one_click_unsubscribe_needs_no_csrf_token():
+    someone = member()
+    token = services.unsubscribe_token(someone)
+    response = Client(enforce_csrf_checks=True).post(f"/natverket/avregistrera/{token}/")
+    assert response.status_code == 200
+    assert not Member.objects.get(pk=someone.pk).receives_messages
+
+
+def test_tampered_unsubscribe_link(client):
+    someone = member()
+    token = services.unsubscribe_token(someone)
+    response = client.post(f"/natverket/avregistrera/{token}x/")
+    assert response.status_code == 400
+    assert Member.objects.get(pk=someone.pk).receives_messages
+
+
+def test_send_from_the_admin(client, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_superuser("ed", "ed@example.org", "pw-long-1-xx")
+    )
+    message = _message()
+    listing = client.get("/admin/snippets/membership/networkmessage/").content.decode()
+    assert f"/admin/bulk/membership/networkmessage/send/?id={message.pk}" in listing
+    url = f"/admin/bulk/membership/networkmessage/send/?id={message.pk}"
+    assert client.get(url).status_code == 200
+    mail.outbox.clear()
+    assert client.post(url).status_code == 302
+    message.refresh_from_db()
+    assert message.status == NetworkMessage.Status.SENT and len(mail.outbox) >= 6

@@ -1,0 +1,218 @@
+"""The public side: service pages, the request form, receipt and status pages."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from network.support import services
+from network.support.forms import SupportRequestForm
+from network.support.models import ServiceKind, State, SupportRequest
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+PINS_VALID = ["121212-1212", "19121212-1212", "191212121212", "121212+1212", "1212121212"]
+PINS_INVALID = ["121212-1213", "19121212-1219", "991399-1234"]
+TEXT_FIELDS = ["name", "phone", "organisation", "description"]
+
+
+def _form_url(kind=ServiceKind.CONSULTATION):
+    return factories.service_page(kind).request_url()
+
+
+def test_index_and_service_pages_show_the_offer(client):
+    response = client.get("/stod/")
+    assert response.status_code == 200
+    for title in ("Konsultation", "Handledning", "Riktat processtöd", "GDQ", "kartläggning"):
+        assert title in response.text
+    page = factories.service_page(ServiceKind.PROCESS_SUPPORT)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "Innan ni ber om stöd" in response.text
+    assert "uppmärksammat frånvaron" in response.text
+    assert page.request_url() in response.text
+
+
+def test_bookable_form_lists_free_times_and_contact_option(client):
+    slot = factories.slot()
+    response = client.get(_form_url())
+    assert response.status_code == 200
+    assert f'value="{slot.pk}"' in response.text
+    assert 'value="contact"' in response.text
+    assert "Skriv inga uppgifter om elever" in response.text
+    # process support is requested without a time
+    response = client.get(_form_url(ServiceKind.PROCESS_SUPPORT))
+    assert 'name="time"' not in response.text
+
+
+def test_submit_with_time_redirects_to_receipt_and_status(client):
+    slot = factories.slot()
+    response = client.post(_form_url(), factories.form_data(time=str(slot.pk)))
+    assert response.status_code == 302
+    req = SupportRequest.objects.get(email="rektor@example.org")
+    assert req.state == State.BOOKED and req.slot == slot
+    assert req.noticed and req.investigated and not req.measures_started
+    receipt = client.get(response["Location"])
+    assert req.reference in receipt.text
+    assert "Vad händer nu?" in receipt.text
+    status_url = re.search(r'href="(/stod/arende/[^"]+/)"', receipt.text).group(1)
+    status = client.get(status_url)
+    assert status.status_code == 200
+    assert "Bokad" in status.text and req.reference in status.text
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].attachments[0][0] == "mote.ics"
+
+
+def test_contact_me_and_gdq_participants(client):
+    response = client.post(_form_url(), factories.form_data(time="contact"))
+    assert response.status_code == 302
+    req = SupportRequest.objects.get(email="rektor@example.org")
+    assert req.contact_me and req.slot is None and req.state == State.NEW
+    gdq = _form_url(ServiceKind.GDQ)
+    response = client.post(gdq, factories.form_data(email="gdq@example.org"))
+    assert response.status_code == 400
+    assert "participants" in response.context["form"].errors
+    response = client.post(gdq, factories.form_data(email="gdq@example.org", participants="9"))
+    assert response.status_code == 302
+    assert SupportRequest.objects.get(email="gdq@example.org").participants == 9
+
+
+def test_taken_time_keeps_input_and_offers_next_free_times(client):
+    taken, other = factories.slot(days=3), factories.slot(days=4)
+    factories.support_request(slot_id=taken.pk, email="first@example.org")
+    data = factories.form_data(time=str(taken.pk), description="Vår egen beskrivning.")
+    before = SupportRequest.objects.count()
+    response = client.post(_form_url(), data)
+    assert response.status_code == 409
+    assert SupportRequest.objects.count() == before
+    text = response.text
+    assert "hann bokas av någon annan" in text
+    assert "Vår egen beskrivning." in text and 'value="Testskolan"' in text
+    assert f'value="{other.pk}"' in text and f'value="{taken.pk}"' not in text
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS)
+@pytest.mark.parametrize("pin", PINS_VALID)
+def test_personal_identity_number_refused_in_every_text_field(client, field, pin):
+    data = factories.form_data(time="contact", **{field: f"Se {pin} tack"})
+    response = client.post(_form_url(), data)
+    assert response.status_code == 400
+    assert SupportRequest.objects.filter(email="rektor@example.org").count() == 0
+    errors = response.context["form"].errors[field]
+    assert any("personnummer" in e for e in errors)
+    assert "samtycke" in response.text  # points to the right channel
+    assert f"Se {pin} tack" in response.text  # input kept
+
+
+@pytest.mark.parametrize("pin", PINS_INVALID)
+def test_numbers_with_wrong_check_digit_are_accepted(pin):
+    form = SupportRequestForm(
+        factories.form_data(time="contact", description=f"Nummer {pin}"),
+        service_kind=ServiceKind.CONSULTATION,
+    )
+    assert form.is_valid(), form.errors
+
+
+def test_error_is_linked_to_field_and_summarised(client):
+    response = client.post(_form_url(), factories.form_data(time="contact", name=""))
+    assert response.status_code == 400
+    assert 'id="error-summary"' in response.text
+    assert 'href="#id_name"' in response.text
+    assert 'aria-describedby="id_name_error"' in response.text
+    assert 'aria-invalid="true"' in response.text
+
+
+def test_honeypot_and_rate_limit(client, settings):
+    response = client.post(_form_url(), factories.form_data(time="contact", website="spam"))
+    assert response.status_code == 400
+    assert not SupportRequest.objects.filter(email="rektor@example.org").exists()
+    settings.SUPPORT_REQUESTS_PER_HOUR = 2
+    for index in range(2):
+        client.post(_form_url(), factories.form_data(time="contact", email=f"r{index}@example.org"))
+    response = client.post(_form_url(), factories.form_data(time="contact", name="Sist"))
+    assert response.status_code == 429
+    assert 'value="Sist"' in response.text
+    assert not SupportRequest.objects.filter(name="Sist").exists()
+
+
+def test_english_request_gets_english_receipt(client):
+    page = factories.service_page()
+    en_page = page.get_translation(page.locale.__class__.objects.get(language_code="en"))
+    response = client.post(en_page.request_url(), factories.form_data(time="contact"))
+    assert response.status_code == 302
+    req = SupportRequest.objects.get(email="rektor@example.org")
+    assert req.language == "en"
+    assert "We have received your request" in mail.outbox[0].subject
+    assert "/en/stod/arende/" in mail.outbox[0].body
+
+
+# -- status page ----------------------------------------------------------------------------
+def _status(req):
+    return reverse("support:status", args=[services.status_token(req)])
+
+
+def test_tampered_link_shows_nothing(client):
+    req = factories.support_request()
+    url = _status(req)
+    assert client.get(url[:-3] + "xx/").status_code == 404
+    assert client.get("/stod/arende/abc/").status_code == 404
+
+
+def test_link_shows_only_its_own_request(client):
+    mine = factories.support_request(email="mine@example.org", organisation="Min skola")
+    other = factories.support_request(email="other@example.org", organisation="Annan skola")
+    response = client.get(_status(mine))
+    assert mine.reference in response.text and "Min skola" in response.text
+    assert other.reference not in response.text and "Annan skola" not in response.text
+
+
+def test_add_information_cancel_and_old_link(client):
+    req = factories.support_request()
+    url = _status(req)
+    response = client.post(url, {"action": "add", "add-text": "Vi har haft omtankesamtal."})
+    assert response.status_code == 302
+    new_url = response["Location"].split("?")[0]
+    assert new_url != url
+    assert req.additions.get().text == "Vi har haft omtankesamtal."
+    # the old link can still show the state, but cannot act
+    old = client.post(url, {"action": "cancel"})
+    assert old.status_code == 409
+    req.refresh_from_db()
+    assert req.state == State.NEW
+    response = client.post(new_url, {"action": "cancel"})
+    assert response.status_code == 302
+    req.refresh_from_db()
+    assert req.state == State.CANCELLED
+
+
+def test_add_information_refuses_personal_identity_number(client):
+    req = factories.support_request()
+    response = client.post(_status(req), {"action": "add", "add-text": "Elev 121212-1212"})
+    assert response.status_code == 400
+    assert "Elev 121212-1212" in response.text
+    assert not req.additions.exists()
+
+
+def test_rebook_from_status_page(client):
+    first, second = factories.slot(days=3), factories.slot(days=6)
+    req = factories.support_request(slot_id=first.pk)
+    page = client.get(_status(req))
+    assert f'value="{second.pk}"' in page.text
+    response = client.post(_status(req), {"action": "rebook", "rebook-time": str(second.pk)})
+    assert response.status_code == 302
+    req.refresh_from_db()
+    assert req.slot == second and req.ics_sequence == 1
+
+
+def test_network_member_gets_form_prefilled(client, mailoutbox):
+    membership = pytest.importorskip("tests.membership.factories")
+    member = membership.member()
+    client.force_login(member.user)
+    response = client.get(_form_url())
+    assert f'value="{member.email}"' in response.text
+    assert f'value="{member.organisation}"' in response.text
+    client.logout()
+    assert f'value="{member.email}"' not in client.get(_form_url()).text
