@@ -121,6 +121,25 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
     return SearchOutcome(page=page, paginator=paginator, backend="none", fell_back=True)
 
 
+def _cluster_ids(backend, results, queryset, limit):
+    """On the search cluster: the ids of the best ``limit`` hits in one request, without
+    Wagtail's scrolling (pages of 100) and model loading; None if the backend is not a
+    cluster. Ids of objects no longer in ``queryset`` (a stale index) are dropped."""
+    if not _is_cluster(backend) or not hasattr(results, "_get_es_body"):
+        return None
+    params = {
+        "index": backend.get_index_for_model(queryset.model).name,
+        "_source": False,
+        results.fields_param_name: "pk",
+        "size": limit,
+    }
+    response = results._backend_do_search(results._get_es_body(), **params)
+    to_python = queryset.model._meta.pk.to_python
+    pks = [to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    existing = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
+    return [pk for pk in pks if pk in existing]
+
+
 def search_ids(queryset, query, *, limit=2000, aliases=None):
     """Primary keys of the objects of ``queryset`` matching ``query``, most relevant first.
 
@@ -133,7 +152,9 @@ def search_ids(queryset, query, *, limit=2000, aliases=None):
         for attempt in _queries_for(backend, query):
             try:
                 results = backend.search(attempt, queryset.only("pk"))
-                ids = [obj.pk for obj in results[:limit]]
+                ids = _cluster_ids(backend, results, queryset, limit)
+                if ids is None:
+                    ids = [obj.pk for obj in results[:limit]]
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
                 logger.warning(
                     "Search backend %r failed for %r (%s); falling back", alias, attempt, error
