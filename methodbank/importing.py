@@ -390,8 +390,34 @@ def import_methods(data, *, progress=None, chunk=200):
         for paths in child_paths.values():
             paths.finish()
         _log_in_bulk(logged, now)
+        link_cited_references(MethodPage.objects.filter(pk__in=touched))
     index_methods(touched)
     return summary
+
+
+def link_cited_references(pages, *, models=None):
+    """Make each method cite the reference library's entry for every reference of its import
+    format, creating library references that do not exist yet (matched by DOI or title + year).
+
+    ``models`` = (MethodPage, Reference, ReferenceAuthor) lets a data migration pass its
+    historical models.
+    """
+    from methodbank.library.services import find_or_create_reference
+
+    page_model = models[0] if models else MethodPage
+    through = page_model.cited_references.through
+    for page in pages:
+        for block in page.references.raw_data:
+            if block.get("type") != "reference":
+                continue
+            value = {
+                key: block["value"].get(key) or ""
+                for key in ("authors", "year", "title", "publisher", "url", "doi")
+            }
+            reference, _created = find_or_create_reference(
+                **value, models=models[1:] if models else None
+            )
+            through.objects.get_or_create(methodpage_id=page.pk, reference_id=reference.pk)
 
 
 def _log_in_bulk(logged, now):

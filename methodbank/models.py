@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -152,7 +152,19 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
         verbose_name=_("material"),
     )
     references = StreamField(
-        [("reference", ReferenceBlock())], blank=True, verbose_name=_("forskning och källor")
+        [("reference", ReferenceBlock())],
+        blank=True,
+        verbose_name=_("källor i importformatet"),
+        help_text=_(
+            "Källor som de står i importfilen. Varje källa kopplas till referensbiblioteket "
+            "(fältet nedan) när metoden importeras."
+        ),
+    )
+    cited_references = ParentalManyToManyField(
+        "library.Reference",
+        blank=True,
+        related_name="methods",
+        verbose_name=_("forskning och källor"),
     )
     keywords = models.TextField(
         _("nyckelord"),
@@ -195,6 +207,7 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
     ]
     resources_panels = [
         FieldPanel("materials"),
+        FieldPanel("cited_references"),
         FieldPanel("references"),
         InlinePanel(
             "related_links", label=_("Relaterade metoder"), heading=_("Relaterade metoder")

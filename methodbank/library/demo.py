@@ -310,6 +310,8 @@ def _ensure_captions(demo):
 
 
 def load_demo(demo):
+    from methodbank.models import MethodPage
+
     home = home_page("sv")
 
     demo.step("knowledge library: section, calculator, reference and film libraries")
@@ -415,6 +417,14 @@ def load_demo(demo):
                 ],
                 audiences=list(Audience.objects.filter(key__in=["teachers", "school_staff"])),
                 references=[references[0], references[4]],
+                related_methods=list(
+                    MethodPage.objects.filter(
+                        slug__in=[
+                            "tidiga-signaler-checklista",
+                            "missad-undervisningstid-i-dagar-och-veckor",
+                        ]
+                    )
+                ),
             )
             del film
 

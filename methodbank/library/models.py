@@ -509,6 +509,12 @@ class FilmPage(TierFields, LibraryBasePage):  # noqa: DJ008 - Page.__str__ (the 
     references = ParentalManyToManyField(
         Reference, blank=True, related_name="films", verbose_name=_("referenser")
     )
+    related_methods = ParentalManyToManyField(
+        "methodbank.MethodPage",
+        blank=True,
+        related_name="films",
+        verbose_name=_("relaterade metoder"),
+    )
 
     base_form_class = FilmPageForm
     parent_page_types = ["library.FilmLibraryPage"]
@@ -533,6 +539,7 @@ class FilmPage(TierFields, LibraryBasePage):  # noqa: DJ008 - Page.__str__ (the 
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         TierFields.tier_panel,
         FieldPanel("references"),
+        FieldPanel("related_methods"),
         FieldPanel("body"),
     ]
 
