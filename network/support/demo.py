@@ -39,8 +39,9 @@ SERVICES = [
             "title": "Konsultation",
             "intro": "Ett samtal med Team Domino när ni vill bolla en situation, en rutin eller "
             "nästa steg i närvaroarbetet.",
-            "audience": "Rektorer, elevhälsoteam och arbetslag i kommunala och fristående "
-            "grund- och gymnasieskolor, även anpassad skola.",
+            "audience": "Rektorer, elevhälsoteam och arbetslag i grundskolan och anpassade "
+            "grundskolan i Borås. Arbetar du i gymnasieskolan eller på en fristående skola: "
+            "fråga oss vad vi kan erbjuda.",
             "what_happens": "Ni väljer en ledig tid och beskriver skolans behov – inte eleven.\n\n"
             "Vi ses på plats, på video eller i telefon. Ni får råd om nästa steg "
             "och vid behov förslag på metoder ur metodbanken.",
@@ -50,9 +51,9 @@ SERVICES = [
             "title": "Consultation",
             "intro": "A conversation with Team Domino when you want to talk through a situation, "
             "a routine or the next step in your attendance work.",
-            "audience": "Principals, pupil-health teams and teacher teams in municipal and "
-            "independent compulsory and upper-secondary schools, including adapted "
-            "schools.",
+            "audience": "Principals, pupil-health teams and teacher teams in compulsory and "
+            "adapted compulsory schools in Borås. If you work in an upper-secondary or an "
+            "independent school, ask us what we can offer.",
             "what_happens": "You pick a free time and describe the school's need – not the "
             "pupil.\n\nWe meet on site, by video or by phone. You get advice on "
             "next steps and, if useful, methods from the method bank.",
