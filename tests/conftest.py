@@ -54,6 +54,28 @@ def _swedish_by_default():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _forget_indexed_test_methods(request):
+    """The search cluster is not rolled back with the test's transaction: remove the method
+    pages a test created from the index afterwards, so later tests do not see stale hits."""
+    if not search_cluster_configured() or "django_db_setup" not in request.fixturenames:
+        yield
+        return
+    from wagtail.search.backends import get_search_backends
+
+    from methodbank.models import MethodPage
+
+    before = set(MethodPage.objects.values_list("pk", flat=True))
+    yield
+    created = MethodPage.objects.exclude(pk__in=before)
+    for backend in get_search_backends(with_auto_update=True):
+        if "database" in type(backend).__module__:
+            continue
+        for page in created:
+            backend.delete(page)
+        backend.get_index_for_model(MethodPage).refresh()
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """Give this run's test database a name of its own (``test_kc_<pid>``)."""

@@ -16,9 +16,13 @@ ITEM = {
     "kind": "method",
     "tiers": ["promote"],
     "references": [
-        {"authors": "Kearney, C. A. & Graczyk, P.", "year": 2014,
-         "title": "A response to intervention model to promote school attendance and decrease "
-                  "school absenteeism", "publisher": "Child and Youth Care Forum"},
+        {
+            "authors": "Kearney, C. A. & Graczyk, P.",
+            "year": 2014,
+            "title": "A response to intervention model to promote school attendance and decrease "
+            "school absenteeism",
+            "publisher": "Child and Youth Care Forum",
+        },
         {"authors": "Testsson, T.", "year": 2020, "title": "En helt ny rapport om frånvaro"},
     ],
 }
