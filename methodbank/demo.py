@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from kcsite.pages.demo_tools import home_page
+from methodbank.library.demo import ensure_reading_list
 
 from .importing import import_methods
 from .models import MethodFinderPage, MethodPage, SearchSynonym
@@ -41,6 +42,9 @@ def load_demo(demo):
         ),
         search_description="Methods, mapping tools and templates for school attendance work.",
     )
+
+    demo.step("method bank: the reading list the methods cite (reference library)")
+    ensure_reading_list(demo)
 
     demo.step("method bank: methods (through import_methods)")
     items = json.loads(METHODS.read_text("utf-8")) if METHODS.exists() else []

@@ -27,6 +27,8 @@ from jsonschema import Draft202012Validator
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
+from kcsite.pages.caching import bump_generation
+
 from .models import MethodFinderPage, MethodPage
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "methods.schema.json"
@@ -392,6 +394,8 @@ def import_methods(data, *, progress=None, chunk=200):
         _log_in_bulk(logged, now)
         link_cited_references(MethodPage.objects.filter(pk__in=touched))
     index_methods(touched)
+    if touched:
+        bump_generation()  # bulk saves send no publish signals
     return summary
 
 

@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from kcsite.pages.blocks import BaseStreamBlock
+from kcsite.pages.caching import cached_for_anonymous, on_cache_hit
 from kcsite.pages.models import BasePage
 
 from . import taxonomy
@@ -312,6 +313,10 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
                     found.append(part)
         return " ".join(found)
 
+    @cached_for_anonymous
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
+
     def related_methods(self, limit=4):
         """Editors' choices first, topped up with the methods sharing most facets."""
         from .services import related_methods
@@ -358,6 +363,7 @@ class MethodFinderPage(BasePage):
         verbose_name = _("metodbank")
         verbose_name_plural = _("metodbanker")
 
+    @cached_for_anonymous
     def serve(self, request, *args, **kwargs):
         from .services import FinderQuery, find_methods, result_json
 
@@ -387,6 +393,7 @@ class MethodFinderPage(BasePage):
         found = find_methods(self, query, request=request)
         if query.text and query.page == 1:
             record_search(query.text, found.total)
+            on_cache_hit(request, record_search, query.text, found.total)
         context.update(
             found=found,
             finder_query=query,

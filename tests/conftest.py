@@ -45,6 +45,15 @@ def _require_services(request):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (page cache, rate limits): the database is rolled
+    back between tests, the in-memory cache is not."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _swedish_by_default():
     """Each test starts in Swedish, whatever language an earlier request activated."""
     from django.utils import translation
