@@ -45,6 +45,7 @@ if PRODUCTION:
 INSTALLED_APPS = [
     "kcsite.pages",
     "kcsite.search",
+    "kcsite.twofactor",
     "methodbank",
     "methodbank.library",
     "wagtailmedia",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -187,6 +190,9 @@ TASKS = {
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kunskapscentrum för skolnärvaro"
+# Staff may turn on two-factor login (kcsite.twofactor); then the code is asked at login.
+WAGTAILADMIN_USER_LOGIN_FORM = "kcsite.twofactor.forms.StaffLoginForm"
+OTP_TOTP_ISSUER = "Kunskapscentrum för skolnärvaro"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
