@@ -1,6 +1,6 @@
 """A short-lived cache of whole pages for anonymous visitors (the method bank's hot pages).
 
-Entries are keyed by a content *generation* that every publish, unpublish, delete or import
+Entries are keyed by address, language and a content *generation* that every publish, unpublish, delete or import
 bumps, so an edit shows at once where the cache is shared (``CACHE_URL``, e.g. Redis); with the
 per-process default cache another worker may show the old page for at most
 ``PAGE_CACHE_SECONDS``. Responses that set a cookie (forms with a CSRF token) are never cached.
@@ -42,6 +42,33 @@ def on_cache_hit(request, function, *args):
     request.__dict__.setdefault("_page_cache_replay", []).append((function, args))
 
 
+def _key(request):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{generation()}:{get_language()}:{path}"
+
+
+def _replay(entry):
+    content, content_type, replay = entry
+    for function, replay_args in replay:
+        function(*replay_args)
+    return HttpResponse(content, content_type=content_type)
+
+
+class PageCacheMiddleware:
+    """Answer an anonymous GET from the page cache before URL routing, when a cached copy of
+    that address exists (only pages decorated with :func:`cached_for_anonymous` are stored)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _cacheable(request):
+            entry = cache.get(_key(request))
+            if entry is not None:
+                return _replay(entry)
+        return self.get_response(request)
+
+
 def _cacheable(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
@@ -58,14 +85,10 @@ def cached_for_anonymous(serve):
     def wrapper(page, request, *args, **kwargs):
         if not _cacheable(request):
             return serve(page, request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{generation()}:{page.pk}:{get_language()}:{path}"
+        key = _key(request)
         entry = cache.get(key)
         if entry is not None:
-            content, content_type, replay = entry
-            for function, replay_args in replay:
-                function(*replay_args)
-            return HttpResponse(content, content_type=content_type)
+            return _replay(entry)
         response = serve(page, request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
