@@ -48,7 +48,11 @@ SECRET=$($PY -c "import secrets; print(secrets.token_urlsafe(60))")
 export DJANGO_ENV=production SECRET_KEY=$SECRET DEBUG=0 ALLOWED_HOSTS=127.0.0.1,localhost \
     DATABASE_URL=$BENCH_DB_URL ELASTICSEARCH_URL=$TEST_OPENSEARCH_URL SEARCH_ENGINE=opensearch2 \
     SEARCH_INDEX=kc_bench STATIC_ROOT=$PWD/$WORK/static MEDIA_ROOT=$PWD/$WORK/media \
-    EMAIL_FILE_PATH=$PWD/$WORK/mail TASKS_QUEUE=0 CONN_MAX_AGE=60
+    EMAIL_FILE_PATH=$PWD/$WORK/mail TASKS_QUEUE=0 CONN_MAX_AGE=60 \
+    CACHE_URL=${BENCH_CACHE_URL:-filecache://$PWD/$WORK/cache}
+# One cache shared by all gunicorn workers, as production should have (README: CACHE_URL);
+# BENCH_CACHE_URL=locmemcache:// measures a per-process cache instead.
+rm -rf "$WORK/cache"
 
 echo "[bench] database kc_bench: migrate, demo content, static files"
 $PY manage.py migrate --noinput -v 0
@@ -173,7 +177,8 @@ section = f"""## Run of {now}
 Machine: {os.cpu_count()} CPUs ({cpu}), {mem_kb / 1024 / 1024:.1f} GiB memory, Python {platform.python_version()};
 load average at the end of the run {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; other work on
 the machine inflates the figures).
-Set-up: gunicorn ({workers} sync workers, `DJANGO_ENV=production`), PostgreSQL 15, OpenSearch 2.19
+Set-up: gunicorn ({workers} sync workers, `DJANGO_ENV=production`), PostgreSQL 15, OpenSearch 2.19,
+cache `{os.environ.get("CACHE_URL", "").split("://")[0]}` shared by the workers
 (ops/services.sh), all on this machine; {methods} methods; {clients} concurrent clients (threads +
 http.client over loopback, keep-alive); each target after a short warm-up.
 
