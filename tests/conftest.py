@@ -67,7 +67,10 @@ def _swedish_by_default():
 def _forget_indexed_test_methods(request):
     """The search cluster is not rolled back with the test's transaction: remove the method
     pages a test created from the index afterwards, so later tests do not see stale hits."""
-    if not search_cluster_configured() or "django_db_setup" not in request.fixturenames:
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if not search_cluster_configured() or not uses_db:
         yield
         return
     from wagtail.search.backends import get_search_backends
