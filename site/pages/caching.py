@@ -1,7 +1,8 @@
 """A short-lived cache of whole pages for anonymous visitors (the method bank's hot pages).
 
-Entries are keyed by address, language and a content *generation* that every publish, unpublish, delete or import
-bumps, so an edit shows at once where the cache is shared (``CACHE_URL``, e.g. Redis); with the
+Entries are keyed by address, language and a content *generation* that every publish,
+unpublish, delete or import bumps, so an edit shows at once where the cache is shared
+(``CACHE_URL``, e.g. Redis); with the
 per-process default cache another worker may show the old page for at most
 ``PAGE_CACHE_SECONDS``. Responses that set a cookie (forms with a CSRF token) are never cached.
 
