@@ -164,6 +164,17 @@ class DecisionBulkAction(SnippetBulkAction):
         return context
 
 
+def _skipped_note(skipped):
+    """The part of a bulk decision's message about applications that were not pending."""
+    if not skipped:
+        return ""
+    return " " + ngettext(
+        "%(count)d väntade inte på beslut och ändrades inte.",
+        "%(count)d väntade inte på beslut och ändrades inte.",
+        skipped,
+    ) % {"count": skipped}
+
+
 class ApproveBulkAction(DecisionBulkAction):
     display_name = _("Godkänn")
     action_type = "approve"
@@ -175,13 +186,7 @@ class ApproveBulkAction(DecisionBulkAction):
         message = ngettext(
             "%(count)d ansökan godkänd.", "%(count)d ansökningar godkända.", done
         ) % {"count": done}
-        if skipped:
-            message += " " + ngettext(
-                "%(count)d väntade inte på beslut och ändrades inte.",
-                "%(count)d väntade inte på beslut och ändrades inte.",
-                skipped,
-            ) % {"count": skipped}
-        return message
+        return message + _skipped_note(skipped)
 
 
 class DeclineBulkAction(DecisionBulkAction):
@@ -195,13 +200,7 @@ class DeclineBulkAction(DecisionBulkAction):
         message = ngettext(
             "%(count)d ansökan avslagen.", "%(count)d ansökningar avslagna.", done
         ) % {"count": done}
-        if skipped:
-            message += " " + ngettext(
-                "%(count)d väntade inte på beslut och ändrades inte.",
-                "%(count)d väntade inte på beslut och ändrades inte.",
-                skipped,
-            ) % {"count": skipped}
-        return message
+        return message + _skipped_note(skipped)
 
 
 hooks.register("register_bulk_action", ApproveBulkAction)
