@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
+from kcsite.pages.caching import ProcessMemo
 from kcsite.search.config import read_word_list
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -234,6 +235,30 @@ def split_compound(word):
     return tuple(found)
 
 
+# Endings that only inflect a word, beyond those ``stem`` removes.
+INFLECTION_ENDINGS = frozenset(SUFFIXES) | {
+    "n", "s", "ns", "r", "rs", "rna", "ts", "an", "ans", "arnas", "ernas", "ornas", "ors",
+}  # fmt: skip
+LINKING_LETTERS = frozenset("souea")
+
+
+def is_form_or_compound(word, word_stem, known):
+    """Whether ``word`` (which starts with ``word_stem``) is an inflection of it, or a compound
+    that goes on — after at most four letters of ending and a linking letter — with a
+    ``known`` word: ``elevhalsa`` → ``elevhalsoteam`` (``team``), ``overlamning`` →
+    ``overlamningsmote`` (``mote``), but ``skolk`` → not ``skolklimat`` (``limat``)."""
+    ending = word[len(word_stem) :]
+    if not ending or ending in INFLECTION_ENDINGS or stem(word) == word_stem:
+        return True
+    for cut in range(min(len(ending), 5)):
+        rest = ending[cut:]
+        tails = (rest, rest[1:]) if rest[:1] in LINKING_LETTERS else (rest,)
+        for tail in tails:
+            if any(tail[:length] in known for length in range(4, len(tail) + 1)):
+                return True
+    return False
+
+
 def stem(word):
     """A crude Swedish stem: the word without its longest known ending (at least 4 letters)."""
     for suffix in SUFFIXES:
@@ -242,7 +267,7 @@ def stem(word):
     return word
 
 
-# --- vocabulary and synonyms (cached, invalidated by content changes) ---------------------------
+# --- vocabulary and synonyms (kept per process, rebuilt when content changes) ----------------
 
 
 def _content_version():
@@ -274,7 +299,13 @@ def _build_vocabulary(synonyms):
     folded = {}
     for word in words:
         folded.setdefault(fold(word), set()).add(word)
-    return {"words": words, "folded": folded, "folded_list": sorted(folded)}
+    known_parts = set(folded) | {fold(part) for part in compound_parts()}
+    return {
+        "words": words,
+        "folded": folded,
+        "folded_list": sorted(folded),
+        "known_parts": known_parts,
+    }
 
 
 def _load_synonyms():
@@ -283,35 +314,31 @@ def _load_synonyms():
     return [synonym.term_list() for synonym in SearchSynonym.objects.all()]
 
 
-_LOCAL = {"version": None, "vocabulary": None, "synonyms": None}
-
-
-def _refresh():
-    """Reload synonyms and vocabulary when pages or synonyms changed (checked per search)."""
-    version = _content_version()
-    if _LOCAL["version"] == version:
-        return
-    key = "methodbank:search:" + hashlib.md5(version.encode()).hexdigest()  # noqa: S324
+def _load_search_data():
+    """Synonyms and vocabulary, shared by the workers through the cache for one content
+    version (building the vocabulary reads every live page's title)."""
+    key = "methodbank:search:" + hashlib.md5(_content_version().encode()).hexdigest()  # noqa: S324
     cached = cache.get(key)
     if cached is None:
         synonyms = _load_synonyms()
         cached = {"synonyms": synonyms, "vocabulary": _build_vocabulary(synonyms)}
         cache.set(key, cached, VOCABULARY_CACHE_SECONDS)
-    _LOCAL.update(version=version, **cached)
+    return cached
+
+
+_SEARCH_DATA = ProcessMemo(_load_search_data, _content_version)
 
 
 def synonym_groups():
-    _refresh()
-    return _LOCAL["synonyms"]
+    return _SEARCH_DATA.get()["synonyms"]
 
 
 def vocabulary():
-    _refresh()
-    return _LOCAL["vocabulary"]
+    return _SEARCH_DATA.get()["vocabulary"]
 
 
 def reset_caches():
-    _LOCAL.update(version=None, vocabulary=None, synonyms=None)
+    _SEARCH_DATA.reset()
     compound_parts.cache_clear()
     split_compound.cache_clear()
 
@@ -328,12 +355,18 @@ def alternatives(word, vocab):
             found.append(real)
     word_stem = stem(folded_word)
     if len(word_stem) >= 5:
-        related = [w for w in vocab["folded_list"] if w.startswith(word_stem) and w != folded_word]
+        related = [
+            w
+            for w in vocab["folded_list"]
+            if w.startswith(word_stem)
+            and w != folded_word
+            and is_form_or_compound(w, word_stem, vocab["known_parts"])
+        ]
         for candidate in sorted(related, key=len)[:MAX_ALTERNATIVES]:
             for real in sorted(vocab["folded"][candidate]):
                 if real not in found:
                     found.append(real)
-    known = folded_word in vocab["folded"] or len(found) > 1
+    known = folded_word in vocab["folded"]
     if not known and len(word) >= FUZZY_MIN_LENGTH:
         for close in difflib.get_close_matches(folded_word, vocab["folded_list"], n=2, cutoff=0.8):
             for real in sorted(vocab["folded"][close]):

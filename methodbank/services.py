@@ -4,26 +4,20 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Max, Sum
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kcsite.search.services import clean_query, search_ids
 
 from . import taxonomy
+from .facets import facet_index, title_key
 from .models import MethodPage, SearchTermStat
 
 PER_PAGE = 12
 # The finder ranks at most this many search hits (facet counts are those of these hits).
 MAX_HITS = 500
 SORTS = ("relevance", "title", "newest")
-ROW_FIELDS = ["pk", "title", "first_published_at"] + [facet.field for facet in taxonomy.FACETS]
-SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
-
-
-def title_key(title):
-    """Sort key putting å, ä, ö after z, as in Swedish."""
-    return title.lower().translate(SWEDISH_ORDER)
 
 
 @dataclass
@@ -120,63 +114,21 @@ class FinderResult:
         return self.page < self.pages
 
 
-def _failing_facets(row, selected):
-    """The params of the selected facets ``row`` does not match (OR within, AND across)."""
-    failing = []
-    for facet in taxonomy.FACETS:
-        wanted = selected.get(facet.param)
-        if wanted and not set(facet.values_of(row)) & set(wanted):
-            failing.append(facet.param)
-    return failing
-
-
-_ROWS_CACHE = {}
-
-
-def method_rows(finder):
-    """Facet values of every live, public method under ``finder``.
-
-    Kept per process and reloaded when the methods change (a cheap aggregate query checks the
-    count, the sum of ids and the latest publication), so the finder does not load every
-    method's facets on each request."""
-    methods = MethodPage.objects.child_of(finder).live().public()
-    version = methods.aggregate(n=Count("pk"), s=Sum("pk"), t=Max("last_published_at"))
-    key = (finder.pk, version["n"], version["s"], version["t"])
-    cached = _ROWS_CACHE.get(finder.pk)
-    if cached is None or cached[0] != key:
-        cached = (key, list(methods.values(*ROW_FIELDS)))
-        _ROWS_CACHE[finder.pk] = cached
-    return cached[1]
-
-
 def find_methods(finder, query, request=None):
-    rows = method_rows(finder)
+    index = facet_index(finder)
     backend = ""
-    rank = {}
+    ranked = []
+    base = index.everything
     if query.text:
-        ids, backend = search_ids(
-            MethodPage.objects.child_of(finder).live().public(), query.text, limit=MAX_HITS
+        # The index holds only live, public methods of this finder: hits outside it drop out.
+        ranked, backend = search_ids(
+            MethodPage.objects.child_of(finder).live().public(),
+            query.text,
+            limit=MAX_HITS,
+            verify=False,
         )
-        rank = {pk: position for position, pk in enumerate(ids)}
-        rows = [row for row in rows if row["pk"] in rank]
-    matching_text = len(rows)
-
-    # Facet counts: a row counts for facet F when it matches every selected facet except
-    # (possibly) F itself.
-    counts = {facet.param: dict.fromkeys(facet.codes, 0) for facet in taxonomy.FACETS}
-    matching = []
-    for row in rows:
-        failing = _failing_facets(row, query.selected)
-        if len(failing) > 1:
-            continue
-        facets_to_count = taxonomy.FACETS if not failing else [taxonomy.FACETS_BY_PARAM[failing[0]]]
-        for facet in facets_to_count:
-            facet_counts = counts[facet.param]
-            for code in facet.values_of(row):
-                if code in facet_counts:
-                    facet_counts[code] += 1
-        if not failing:
-            matching.append(row)
+        base = index.mask_of(ranked)
+    matching, counts = index.narrow(base, query.selected)
     facets = [
         FacetGroup(
             param=facet.param,
@@ -194,20 +146,11 @@ def find_methods(finder, query, request=None):
         for facet in taxonomy.FACETS
     ]
 
-    rows = matching
-    sort = query.effective_sort
-    if sort == "relevance":
-        rows.sort(key=lambda row: rank[row["pk"]])
-    elif sort == "newest":
-        rows.sort(key=lambda row: title_key(row["title"]))
-        rows.sort(key=lambda row: row["first_published_at"] or timezone.now(), reverse=True)
-    else:
-        rows.sort(key=lambda row: title_key(row["title"]))
-
-    total = len(rows)
+    ordered = index.ordered(matching, query.effective_sort, ranked)
+    total = len(ordered)
     pages = max(1, math.ceil(total / PER_PAGE))
     page = min(query.page, pages)
-    page_ids = [row["pk"] for row in rows[(page - 1) * PER_PAGE : page * PER_PAGE]]
+    page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
     by_id = MethodPage.objects.in_bulk(page_ids)
     results = [by_id[pk] for pk in page_ids if pk in by_id]
 
@@ -224,7 +167,7 @@ def find_methods(finder, query, request=None):
         results=results,
         facets=facets,
         backend=backend,
-        without_filters=matching_text,
+        without_filters=base.bit_count(),
         suggestion=suggestion,
     )
 
@@ -269,7 +212,7 @@ RELATED_WEIGHTS = (("tiers", 3), ("kind", 2), ("audiences", 1), ("performers", 1
 
 def related_methods(method, limit=4):
     """Editors' choices first, topped up with sibling methods sharing the most facet values
-    (scored over the finder's cached facet rows, so the cost does not grow with queries)."""
+    (scored over the finder's facet index, so it costs no queries per sibling)."""
     chosen = [
         link.method
         for link in method.related_links.select_related("method").all()
@@ -283,7 +226,7 @@ def related_methods(method, limit=4):
     ]
     skip = {method.pk} | {m.pk for m in chosen}
     scored = []
-    for row in method_rows(parent):
+    for row in facet_index(parent).rows:
         if row["pk"] in skip:
             continue
         points = sum(

@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "kcsite.pages.context_processors.fragment_caching",
             ],
         },
     },
@@ -128,6 +129,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://kc")}
+if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "FileBasedCache")):
+    # Django's default of 300 entries is too few for cached pages plus their fragments: each
+    # cull drops a third of the entries at random, the content generation among them.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 # Anonymous visitors get the method bank's pages from the cache for this long (0 turns it off).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 

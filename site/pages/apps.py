@@ -8,12 +8,27 @@ class PagesConfig(AppConfig):
     verbose_name = _("Sidor")
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
-        from wagtail.signals import page_published, page_unpublished
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import (
+            page_published,
+            page_slug_changed,
+            page_unpublished,
+            post_page_move,
+        )
 
         from .caching import bump_generation
+        from .models import SiteSettings
 
+        # Everything that changes what an anonymous visitor sees: cached pages, menus and
+        # the method bank's per-process memos must go.
         page_published.connect(bump_generation, dispatch_uid="page-cache-published")
         page_unpublished.connect(bump_generation, dispatch_uid="page-cache-unpublished")
+        page_slug_changed.connect(bump_generation, dispatch_uid="page-cache-slug")
+        post_page_move.connect(bump_generation, dispatch_uid="page-cache-moved")
         post_delete.connect(bump_generation, sender=Page, dispatch_uid="page-cache-deleted")
+        for model in (PageViewRestriction, Site, SiteSettings):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    bump_generation, sender=model, dispatch_uid=f"page-cache-{model.__name__}"
+                )

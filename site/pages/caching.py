@@ -12,10 +12,13 @@ is rendered and replayed on each hit.
 """
 
 import hashlib
+import secrets
+import time
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
@@ -23,19 +26,67 @@ GENERATION_KEY = "pages:generation"
 
 
 def generation():
+    """The content generation: a number that changes whenever published content changes.
+
+    It starts at a random value, so a cache that was flushed or restarted never hands out a
+    number that an earlier generation already used (per-process memos keyed by it stay safe).
+    """
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, secrets.randbelow(2**48), None)
+        value = cache.get(GENERATION_KEY, 0)
     return value
 
 
-def bump_generation(**_kwargs):
-    """Invalidate every cached page (connected to Wagtail's publish signals)."""
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        cache.set(GENERATION_KEY, secrets.randbelow(2**48), None)
+
+
+def bump_generation(**_kwargs):
+    """Invalidate every cached page and per-process memo (connected to Wagtail's publish
+    signals and other content changes).
+
+    Bumps at once and again when the surrounding transaction commits: a request that read
+    the first new generation before the commit may have cached the old content under it."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+class ProcessMemo:
+    """A value kept in each worker process and rebuilt when the content changes.
+
+    ``get()`` reads the content generation (one cache read) and rebuilds after a bump. As the
+    cache may be per process (no shared ``CACHE_URL``), ``db_version()`` — a cheap aggregate
+    over the data that ``build()`` reads — is also compared every ``recheck`` seconds, so a
+    change made through another worker shows within that time.
+    """
+
+    def __init__(self, build, db_version, recheck=10.0):
+        self._build = build
+        self._db_version = db_version
+        self.recheck = recheck
+        self.reset()
+
+    def reset(self):
+        self._value = self._version = self._generation = None
+        self._checked = 0.0
+
+    def get(self):
+        current = generation()
+        now = time.monotonic()
+        if self._value is not None and current == self._generation:
+            if now - self._checked < self.recheck:
+                return self._value
+            self._checked = now
+            if self._db_version() == self._version:
+                return self._value
+        self._version = self._db_version()
+        self._value = self._build()
+        self._generation, self._checked = current, now
+        return self._value
 
 
 def on_cache_hit(request, function, *args):

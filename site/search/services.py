@@ -121,30 +121,36 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
     return SearchOutcome(page=page, paginator=paginator, backend="none", fell_back=True)
 
 
-def _cluster_ids(backend, results, queryset, limit):
+def _cluster_ids(backend, results, queryset, limit, verify):
     """On the search cluster: the ids of the best ``limit`` hits in one request, without
     Wagtail's scrolling (pages of 100) and model loading; None if the backend is not a
-    cluster. Ids of objects no longer in ``queryset`` (a stale index) are dropped."""
+    cluster. With ``verify``, ids of objects no longer in ``queryset`` (a stale index) are
+    dropped."""
     if not _is_cluster(backend) or not hasattr(results, "_get_es_body"):
         return None
     params = {
         "index": backend.get_index_for_model(queryset.model).name,
         "_source": False,
-        results.fields_param_name: "pk",
+        results.fields_param_name: "_none_",  # no stored fields: the pk comes from doc values
         "size": limit,
     }
-    response = results._backend_do_search(results._get_es_body(), **params)
+    body = {**results._get_es_body(), "docvalue_fields": ["pk"]}
+    response = results._backend_do_search(body, **params)
     to_python = queryset.model._meta.pk.to_python
     pks = [to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    if not verify:
+        return pks
     existing = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
     return [pk for pk in pks if pk in existing]
 
 
-def search_ids(queryset, query, *, limit=2000, aliases=None):
+def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
     """Primary keys of the objects of ``queryset`` matching ``query``, most relevant first.
 
     Same queries and the same fallback as ``search``. Returns ``(ids, backend_alias)``.
     ``aliases`` picks the backends to try (default: the cluster, then the database).
+    ``verify=False`` skips the database query that drops the cluster's stale hits, for a
+    caller that intersects the ids with what it shows anyway.
     """
     for alias in aliases or _backend_aliases():
         backend: BaseSearchBackend = get_search_backend(alias)
@@ -152,7 +158,7 @@ def search_ids(queryset, query, *, limit=2000, aliases=None):
         for attempt in _queries_for(backend, query):
             try:
                 results = backend.search(attempt, queryset.only("pk"))
-                ids = _cluster_ids(backend, results, queryset, limit)
+                ids = _cluster_ids(backend, results, queryset, limit, verify)
                 if ids is None:
                     ids = [obj.pk for obj in results[:limit]]
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor

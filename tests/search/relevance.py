@@ -9,6 +9,9 @@ that answer it and how well (3 = exactly what was asked for, 2 = clearly relevan
   ten (0 when there is none).
 * nDCG@5: discounted cumulative gain of the top five with gain 2^grade - 1, divided by the
   ideal ordering's.
+* recall: the share of a query's judged methods that are among its hits at all; with the
+  number of hits per query, it shows whether the whole hit list — which the finder counts and
+  filters — holds what it should without swelling with noise.
 """
 
 import json
@@ -54,6 +57,8 @@ def evaluate(search, queries):
                 "category": entry.get("category", ""),
                 "rr": reciprocal_rank(ranked, entry["judgments"]),
                 "ndcg": ndcg(ranked, entry["judgments"]),
+                "recall": len(set(ranked) & set(entry["judgments"])) / len(entry["judgments"]),
+                "hits": len(ranked),
                 "top": ranked[:3],
             }
         )
@@ -67,9 +72,14 @@ def report(backend, mrr, mean_ndcg, rows, threshold):
     by_category = {}
     for row in rows:
         by_category.setdefault(row["category"], []).append(row["rr"])
+
+    def mean(key):
+        return sum(row[key] for row in rows) / len(rows)
+
     lines = [
         f"Relevance ({backend}): MRR@10 = {mrr:.3f}, nDCG@5 = {mean_ndcg:.3f} over "
         f"{len(rows)} queries (required MRR@10 >= {threshold:.2f})",
+        f"  recall {mean('recall'):.3f}, {mean('hits'):.1f} hits per query on average",
         "  MRR@10 by category: "
         + ", ".join(
             f"{name} {sum(v) / len(v):.2f} ({len(v)})" for name, v in sorted(by_category.items())

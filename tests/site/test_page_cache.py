@@ -43,3 +43,51 @@ def test_a_cached_finder_search_is_still_counted_for_the_editors_report(client):
         client.get(finder_url, {"q": "omtankesamtal"})
     stat = SearchTermStat.objects.get(query="omtankesamtal")
     assert stat.hits == 3
+
+
+def test_menus_and_breadcrumbs_show_a_renamed_page_as_soon_as_it_is_published(client):
+    from wagtail.models import Page
+
+    method = MethodPage.objects.live().first()
+    finder = method.get_parent()
+    home = client.get("/").content.decode()
+    assert finder.title in home  # main menu, rendered into the fragment cache
+    assert finder.title in client.get(method.url).content.decode()  # breadcrumbs
+
+    finder = Page.objects.get(pk=finder.pk).specific
+    finder.title = "Metodbanken med nytt namn"
+    finder.save_revision().publish()
+
+    assert "Metodbanken med nytt namn" in client.get("/").content.decode()
+    method_page = client.get(MethodPage.objects.get(pk=method.pk).url).content.decode()
+    assert "Metodbanken med nytt namn" in method_page
+
+
+def test_a_new_view_restriction_takes_a_cached_page_from_anonymous_visitors(client):
+    from wagtail.models import PageViewRestriction
+
+    page = MethodPage.objects.live().first()
+    assert page.summary in client.get(page.url).content.decode()  # now in the page cache
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    response = client.get(page.url)
+    assert page.summary not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_process_memo_rebuilds_after_a_bump_and_rechecks_the_database():
+    from kcsite.pages.caching import ProcessMemo, bump_generation
+
+    builds = []
+    version = ["v1"]
+    memo = ProcessMemo(build=lambda: builds.append(1) or len(builds), db_version=lambda: version[0])
+    assert memo.get() == 1
+    assert memo.get() == 1  # same generation, within the recheck interval: kept
+    bump_generation()
+    assert memo.get() == 2  # another request published something
+
+    memo.recheck = 0  # a worker whose cache is per process sees the database change
+    assert memo.get() == 2
+    version[0] = "v2"
+    assert memo.get() == 3
