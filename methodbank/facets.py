@@ -101,6 +101,15 @@ class FacetIndex:
             matching &= mask
         return matching, counts
 
+    def points(self, weighted_codes):
+        """Row number -> the sum of ``weight`` over the ``(param, code, weight)`` entries whose
+        code the row has (rows with none are left out)."""
+        points = {}
+        for param, code, weight in weighted_codes:
+            for number in set_bits(self.masks[param].get(code, 0)):
+                points[number] = points.get(number, 0) + weight
+        return points
+
     def ordered(self, matching, sort, ranked_pks=()):
         """Row numbers of ``matching`` in the order of ``sort`` ("relevance" follows
         ``ranked_pks``, best first)."""

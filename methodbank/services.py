@@ -1,17 +1,22 @@
 """The method finder's logic: reading a request, searching, filtering, counting, paging."""
 
+import hashlib
+import heapq
 import math
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kcsite.pages.caching import generation
 from kcsite.search.services import clean_query, search_ids
 
 from . import taxonomy
-from .facets import facet_index, title_key
+from .facets import facet_index
 from .models import MethodPage, SearchTermStat
 
 PER_PAGE = 12
@@ -114,19 +119,30 @@ class FinderResult:
         return self.page < self.pages
 
 
+def finder_hits(finder, text):
+    """The ids of the best ``MAX_HITS`` methods for ``text``, best first, and the backend that
+    answered. Kept in the cache for the content generation: a visitor who ticks filters,
+    sorts or pages through one search asks the search engine once."""
+    digest = hashlib.sha256(text.lower().encode()).hexdigest()
+    key = f"finder-hits:{generation()}:{finder.pk}:{digest}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    # The facet index holds only live, public methods of this finder: other hits drop out.
+    found = search_ids(
+        MethodPage.objects.child_of(finder).live().public(), text, limit=MAX_HITS, verify=False
+    )
+    cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    return found
+
+
 def find_methods(finder, query, request=None):
     index = facet_index(finder)
     backend = ""
     ranked = []
     base = index.everything
     if query.text:
-        # The index holds only live, public methods of this finder: hits outside it drop out.
-        ranked, backend = search_ids(
-            MethodPage.objects.child_of(finder).live().public(),
-            query.text,
-            limit=MAX_HITS,
-            verify=False,
-        )
+        ranked, backend = finder_hits(finder, query.text)
         base = index.mask_of(ranked)
     matching, counts = index.narrow(base, query.selected)
     facets = [
@@ -207,12 +223,13 @@ def tier_entry_points(finder, found):
     ]
 
 
-RELATED_WEIGHTS = (("tiers", 3), ("kind", 2), ("audiences", 1), ("performers", 1))
+RELATED_WEIGHTS = (("tier", 3), ("kind", 2), ("audience", 1), ("performer", 1))
 
 
 def related_methods(method, limit=4):
     """Editors' choices first, topped up with sibling methods sharing the most facet values
-    (scored over the finder's facet index, so it costs no queries per sibling)."""
+    (3 points per shared tier, 2 for the kind, 1 per shared audience and performer; ties in
+    title order), scored over the finder's facet index, so it costs no queries per sibling."""
     chosen = [
         link.method
         for link in method.related_links.select_related("method").all()
@@ -220,30 +237,21 @@ def related_methods(method, limit=4):
     ][:limit]
     if len(chosen) >= limit or not method.pk:
         return chosen
-    parent = method.get_parent()
-    mine = [
-        (name, weight, set(_as_list(getattr(method, name)))) for name, weight in RELATED_WEIGHTS
+    index = facet_index(method.get_parent())
+    mine = {facet.field: getattr(method, facet.field) for facet in taxonomy.FACETS}
+    weighted = [
+        (param, code, weight)
+        for param, weight in RELATED_WEIGHTS
+        for code in taxonomy.FACETS_BY_PARAM[param].values_of(mine)
     ]
+    points = index.points(weighted)
     skip = {method.pk} | {m.pk for m in chosen}
-    scored = []
-    for row in facet_index(parent).rows:
-        if row["pk"] in skip:
-            continue
-        points = sum(
-            weight * len(values & set(_as_list(row[name]))) for name, weight, values in mine
-        )
-        if points:
-            scored.append((-points, title_key(row["title"]), row["pk"]))
-    scored.sort()
-    extra_ids = [pk for _points, _title, pk in scored[: limit - len(chosen)]]
+    wanted = limit - len(chosen)
+    best = heapq.nsmallest(wanted + len(skip), ((-score, n) for n, score in points.items()))
+    extra_ids = [index.rows[n]["pk"] for _score, n in best if index.rows[n]["pk"] not in skip]
+    extra_ids = extra_ids[:wanted]
     by_id = MethodPage.objects.in_bulk(extra_ids)
     return chosen + [by_id[pk] for pk in extra_ids if pk in by_id]
-
-
-def _as_list(value):
-    if isinstance(value, list):
-        return value
-    return [value] if value else []
 
 
 def record_search(text, result_count):

@@ -7,8 +7,8 @@
 # 3. gunicorn with DJANGO_ENV=production on a loopback port;
 # 4. a small load generator (threads + http.client, loopback only, bounded by request count
 #    and time) at 8 concurrent clients against the finder (varied queries and filters), a
-#    method page, and the finder with every address new (page cache missed); req/s, p50 and
-#    p95 are written to docs/benchmarks.md.
+#    method page, and the finder with every address new (page cache missed) and with every
+#    search new; req/s, p50 and p95 are written to docs/benchmarks.md.
 # Environment: BENCH_METHODS (2000), BENCH_CLIENTS (8), BENCH_REQUESTS (1600 per target),
 # BENCH_SECONDS (60 per target at most), BENCH_WORKERS (gunicorn workers, default 2×nproc),
 # KC_SERVICES_DIR (as in ops/services.sh), BENCH_SKIP_SERVICES=1 (use already running services).
@@ -104,14 +104,17 @@ from urllib.parse import urlencode
 port, clients, limit, max_seconds, method_url = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
 queries = ["", "frånvaro", "kartläggning", "skolk", "samtal med vårdnadshavare", "narvaro", "mentor", "hemmasittare", "åtgärdsplan", "elevhälsoteam"]
 filters = [{}, {"tier": "act"}, {"tier": ["prevent", "act"], "kind": "method"}, {"audience": "guardian"}, {"performer": "mentor", "school_form": "years_7_9"}]
-def finder_paths(unique=False):
+def finder_paths(new=""):
+    """The finder mix; new="address": an ignored parameter makes every address new (no page
+    cache); new="search": every search text is new as well (a number added to the words)."""
     n = 0
+    texts = queries if new != "search" else [q for q in queries if q]
     while True:
-        q = queries[n % len(queries)]; f = filters[(n // len(queries)) % len(filters)]
+        q = texts[n % len(texts)]; f = filters[(n // len(texts)) % len(filters)]
         params = dict(f)
-        if q: params["q"] = q
+        if q: params["q"] = q if new != "search" else f"{q} {n}"
         if n % 7 == 3: params["page"] = 2
-        if unique: params["v"] = n  # ignored by the finder, but a new address for the page cache
+        if new: params["v"] = n
         yield "/metodbank/?" + urlencode(params, doseq=True)
         n += 1
 
@@ -154,7 +157,8 @@ def run(name, paths):
 def repeat(path):
     while True: yield path
 results = [run("finder", finder_paths()), run("method page", repeat(method_url)),
-           run("finder, every address new", finder_paths(unique=True))]
+           run("finder, every address new", finder_paths("address")),
+           run("finder, every search new", finder_paths("search"))]
 print(json.dumps(results))
 PY
 )
@@ -193,9 +197,11 @@ clients (threads + http.client over loopback, keep-alive); each target after a s
 {chr(10).join(rows)}
 
 The finder load mixes 10 queries (empty, single words, phrases, ASCII spelling, synonyms) with
-5 filter combinations and some second pages. The method page is `{method_url}`. The last row
-sends the same mix with an extra, ignored parameter that makes every address new, so no request
-is answered from the page cache: the cost of a search nobody has made before (no target).
+5 filter combinations and some second pages. The method page is `{method_url}`. The last two
+rows have no target: "every address new" sends the same mix with an extra, ignored parameter,
+so no request is answered from the page cache (the search engine's hits for each of the 9 texts
+are reused, as when a visitor ticks filters or pages through one search); "every search new"
+also adds a number to each text, so every request is a search nobody has made before.
 
 Import: `import_methods` of {methods} new methods took {import_s} s (target < 60 s); importing
 the same file again (all unchanged) took {reimport_s} s.

@@ -88,3 +88,29 @@ def test_set_bits_lists_positions_lowest_first():
     assert set_bits(0) == []
     assert set_bits(0b101001) == [0, 3, 5]
     assert set_bits(1 << 2000) == [2000]
+
+
+def test_points_add_the_weights_of_the_codes_each_row_shares():
+    empty = {facet.field: [] if facet.multiple else "" for facet in taxonomy.FACETS}
+    rows = [
+        {
+            **empty,
+            "pk": 1,
+            "title": "A",
+            "first_published_at": None,
+            "tiers": ["act"],
+            "kind": "method",
+        },
+        {
+            **empty,
+            "pk": 2,
+            "title": "B",
+            "first_published_at": None,
+            "tiers": ["act"],
+            "kind": "tool",
+        },
+        {**empty, "pk": 3, "title": "C", "first_published_at": None, "audiences": ["guardian"]},
+    ]
+    index = FacetIndex.build(rows)
+    points = index.points([("tier", "act", 3), ("kind", "method", 2), ("tier", "promote", 3)])
+    assert {index.rows[n]["pk"]: score for n, score in points.items()} == {1: 5, 2: 3}

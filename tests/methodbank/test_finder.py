@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from methodbank.importing import import_methods
 from methodbank.models import MethodFinderPage, MethodPage, SearchSynonym
-from methodbank.services import FinderQuery, find_methods
+from methodbank.services import FinderQuery, find_methods, finder_hits
 
 from .factories import many_methods, method_item
 
@@ -210,7 +210,8 @@ def _query_count(client, url):
     return len(queries)
 
 
-def test_number_of_queries_does_not_grow_with_the_number_of_methods(client):
+def test_number_of_queries_does_not_grow_with_the_number_of_methods(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # count the work of every page, not a cache hit
     import_methods(many_methods(5, prefix="kvot"))
     small = {
         "finder": _query_count(client, URL + "?q=massmetod"),
@@ -235,3 +236,16 @@ def test_find_methods_service_directly(methods):
     )
     assert [m.slug for m in found.results] == ["zz-beta"]
     assert Page.objects.filter(slug="zz-beta").exists()
+
+
+def test_refining_a_search_reuses_its_hits_until_the_content_changes(methods):
+    finder = MethodFinderPage.objects.get(locale__language_code="sv")
+    first, _backend = finder_hits(finder, "kvarnhjul")
+    assert len(first) == 3
+    with CaptureQueriesContext(connection) as queries:
+        again, _backend = finder_hits(finder, "Kvarnhjul")  # same words: from the cache
+    assert again == first and len(queries) == 0
+
+    import_methods([method_item(slug="zz-delta", title="Zz Delta kvarnhjul")])
+    fresh, _backend = finder_hits(finder, "kvarnhjul")
+    assert len(fresh) == 4  # the import bumped the content generation

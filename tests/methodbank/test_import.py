@@ -153,3 +153,16 @@ def test_import_many_shows_progress(tmp_path):
     out = io.StringIO()
     call_command("import_methods", str(_write(tmp_path, many_methods(30))), stdout=out)
     assert "30/30 saved" in out.getvalue() and "30 created" in out.getvalue()
+
+
+def test_the_shipped_schema_is_the_shared_one():
+    """methodbank/schema/ ships a copy of the shared import schema (the site must run without
+    ../shared); the copy must not drift from it."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    shared = root.parent / "shared" / "schemas" / "methods.schema.json"
+    if not shared.exists():
+        pytest.skip("../shared is not beside this checkout")
+    shipped = root / "methodbank" / "schema" / "methods.schema.json"
+    assert json.loads(shipped.read_text("utf-8")) == json.loads(shared.read_text("utf-8"))
