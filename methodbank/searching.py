@@ -417,8 +417,13 @@ def _synonym_variants(core_text):
     return variants
 
 
-def build_query(text, *, fuzzy=False):
-    """A Wagtail search query for the visitor's ``text`` (None when it has no words)."""
+def build_query(text, *, fuzzy=False, all_words_clause=True):
+    """A Wagtail search query for the visitor's ``text`` (None when it has no words).
+
+    ``all_words_clause=False`` leaves out the clause that ranks documents with every concept
+    first, for SQLite: its backend scores a conjunction as the product of ``1 + bm25`` of the
+    parts, and as SQLite's bm25 is negative, that turns the ranking upside down; its plain bm25
+    of the whole match already favours documents that hold more of the words."""
     words = words_of(text)
     if not words:
         return None
@@ -426,7 +431,7 @@ def build_query(text, *, fuzzy=False):
     core = list(dict.fromkeys(core))[:MAX_WORDS]
     vocab = vocabulary()
     concepts = [_concept_query(word, vocab) for word in core]
-    clauses = [And(concepts) if len(concepts) > 1 else concepts[0]]
+    clauses = [And(concepts) if len(concepts) > 1 and all_words_clause else concepts[0]]
     if len(concepts) > 1:
         clauses.append(Or(concepts))
     for synonym, variant in _synonym_variants(" ".join(words))[:MAX_ALTERNATIVES]:

@@ -65,6 +65,10 @@ def _is_cluster(backend):
     return "elasticsearch" in module or "opensearch" in module
 
 
+def _is_sqlite(backend):
+    return "sqlite" in type(backend).__module__
+
+
 def _is_postgres(backend):
     return "postgres" in type(backend).__module__
 
@@ -75,7 +79,7 @@ def _queries_for(backend, query):
     on PostgreSQL a trigram (fuzzy) query when nothing else matched."""
     from methodbank.searching import build_query
 
-    built = build_query(query, fuzzy=_is_cluster(backend))
+    built = build_query(query, fuzzy=_is_cluster(backend), all_words_clause=not _is_sqlite(backend))
     attempts = [built] if built is not None else []
     words = plain_words(query)
     if words:

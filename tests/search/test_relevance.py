@@ -14,7 +14,7 @@ from .relevance import evaluate, load_judgments, report
 
 pytestmark = pytest.mark.django_db
 METHODS = Path(__file__).resolve().parents[2] / "methodbank" / "demo" / "methods.json"
-THRESHOLDS = {"opensearch": 0.85, "postgres": 0.70, "sqlite": 0.60}
+THRESHOLDS = {"opensearch": 0.85, "postgres": 0.70, "sqlite": 0.90}
 
 
 def _searcher(alias):
