@@ -123,7 +123,8 @@ class FacetIndex:
         return set_bits(matching)
 
 
-def _rows_query(finder):
+def live_methods(finder):
+    """The live, public methods under ``finder`` (what the finder shows)."""
     from .models import MethodPage
 
     return MethodPage.objects.child_of(finder).live().public()
@@ -138,8 +139,8 @@ def facet_index(finder):
     if entry is None:
         current = [finder]
         memo = ProcessMemo(
-            build=lambda: FacetIndex.build(list(_rows_query(current[0]).values(*ROW_FIELDS))),
-            db_version=lambda: _rows_query(current[0]).aggregate(
+            build=lambda: FacetIndex.build(list(live_methods(current[0]).values(*ROW_FIELDS))),
+            db_version=lambda: live_methods(current[0]).aggregate(
                 n=Count("pk"), s=Sum("pk"), t=Max("last_published_at")
             ),
         )

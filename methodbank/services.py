@@ -16,7 +16,7 @@ from kcsite.pages.caching import generation
 from kcsite.search.services import clean_query, search_ids
 
 from . import taxonomy
-from .facets import facet_index
+from .facets import facet_index, live_methods
 from .models import MethodPage, SearchTermStat
 
 PER_PAGE = 12
@@ -129,9 +129,7 @@ def finder_hits(finder, text):
     if cached is not None:
         return cached
     # The facet index holds only live, public methods of this finder: other hits drop out.
-    found = search_ids(
-        MethodPage.objects.child_of(finder).live().public(), text, limit=MAX_HITS, verify=False
-    )
+    found = search_ids(live_methods(finder), text, limit=MAX_HITS, verify=False)
     cache.set(key, found, settings.PAGE_CACHE_SECONDS)
     return found
 
