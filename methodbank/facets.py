@@ -139,7 +139,9 @@ def facet_index(finder):
     if entry is None:
         current = [finder]
         memo = ProcessMemo(
-            build=lambda: FacetIndex.build(list(live_methods(current[0]).values(*ROW_FIELDS))),
+            build=lambda _version: FacetIndex.build(
+                list(live_methods(current[0]).values(*ROW_FIELDS))
+            ),
             db_version=lambda: live_methods(current[0]).aggregate(
                 n=Count("pk"), s=Sum("pk"), t=Max("last_published_at")
             ),

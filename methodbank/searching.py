@@ -314,10 +314,10 @@ def _load_synonyms():
     return [synonym.term_list() for synonym in SearchSynonym.objects.all()]
 
 
-def _load_search_data():
+def _load_search_data(version):
     """Synonyms and vocabulary, shared by the workers through the cache for one content
-    version (building the vocabulary reads every live page's title)."""
-    key = "methodbank:search:" + hashlib.md5(_content_version().encode()).hexdigest()  # noqa: S324
+    ``version`` (building the vocabulary reads every live page's title)."""
+    key = "methodbank:search:" + hashlib.md5(version.encode()).hexdigest()  # noqa: S324
     cached = cache.get(key)
     if cached is None:
         synonyms = _load_synonyms()

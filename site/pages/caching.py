@@ -61,7 +61,8 @@ class ProcessMemo:
     ``get()`` reads the content generation (one cache read) and rebuilds after a bump. As the
     cache may be per process (no shared ``CACHE_URL``), ``db_version()`` — a cheap aggregate
     over the data that ``build()`` reads — is also compared every ``recheck`` seconds, so a
-    change made through another worker shows within that time.
+    change made through another worker shows within that time. ``build`` receives the
+    database version it is built for.
     """
 
     def __init__(self, build, db_version, recheck=10.0):
@@ -84,7 +85,7 @@ class ProcessMemo:
             if self._db_version() == self._version:
                 return self._value
         self._version = self._db_version()
-        self._value = self._build()
+        self._value = self._build(self._version)
         self._generation, self._checked = current, now
         return self._value
 

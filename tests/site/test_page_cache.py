@@ -81,7 +81,9 @@ def test_process_memo_rebuilds_after_a_bump_and_rechecks_the_database():
 
     builds = []
     version = ["v1"]
-    memo = ProcessMemo(build=lambda: builds.append(1) or len(builds), db_version=lambda: version[0])
+    memo = ProcessMemo(
+        build=lambda _version: builds.append(1) or len(builds), db_version=lambda: version[0]
+    )
     assert memo.get() == 1
     assert memo.get() == 1  # same generation, within the recheck interval: kept
     bump_generation()
