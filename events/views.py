@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Max, Min, Q
@@ -13,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kcsite.antispam import RATE_LIMITED_MESSAGE, rate_limited
+from kcsite import ratelimit
 from kcsite.search.services import clean_query, search_ids
 
 from . import services
@@ -172,22 +171,19 @@ def register(request, event):
         context["problem"] = services.STATE_ERRORS[state].message
         return render(request, "events/register.html", context)
     form = RegistrationForm(request.POST or None, event=event)
-    if request.method == "POST":
-        limit = getattr(settings, "EVENTS_REGISTRATIONS_PER_HOUR", 20)
-        if rate_limited(request, "events:register", limit=limit, period=3600):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED_MESSAGE)
-        elif form.is_valid():
-            try:
-                registration = services.register(
-                    event, form.details(), language=request.LANGUAGE_CODE
-                )
-            except services.DuplicateRegistration as error:
-                form.add_error("email", error.message)
-            except services.RegistrationError as error:
-                form.add_error(None, error.message)
-            else:
-                return redirect(services.manage_path(registration) + "?klar=ny")
+    if request.method == "POST" and form.is_valid():
+        limited = ratelimit.check(request, "events:register", email=form.cleaned_data["email"])
+        if limited:
+            context["form"] = form
+            return ratelimit.render_limited(request, "events/register.html", context, limited)
+        try:
+            registration = services.register(event, form.details(), language=request.LANGUAGE_CODE)
+        except services.DuplicateRegistration as error:
+            form.add_error("email", error.message)
+        except services.RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect(services.manage_path(registration) + "?klar=ny")
     context["form"] = form
     return render(request, "events/register.html", context)
 

@@ -5,6 +5,7 @@ SQLite and local files under ``var/``, Wagtail's database search backend and e-m
 to ``var/mail``. ``DJANGO_ENV=production`` refuses unsafe defaults at start-up.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -133,6 +134,13 @@ if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "FileBasedCache")):
     # Django's default of 300 entries is too few for cached pages plus their fragments: each
     # cull drops a third of the entries at random, the content generation among them.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
+_PER_PROCESS_CACHES = ("LocMemCache", "DummyCache")
+if PRODUCTION and CACHES["default"]["BACKEND"].endswith(_PER_PROCESS_CACHES):
+    # Rate limits (and the page cache's invalidation) must be shared by every worker.
+    raise ImproperlyConfigured(
+        "Refusing to start with DJANGO_ENV=production: CACHE_URL must name a shared cache "
+        "(Redis: rediscache://host:6379/1), not a per-process one."
+    )
 # Anonymous visitors get the method bank's pages from the cache for this long (0 turns it off).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
@@ -237,6 +245,20 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# --- Rate limits of public forms (kcsite.ratelimit, counted by django-ratelimit) ---
+# Only valid submissions count: per e-mail address and form, and a generous ceiling per client.
+RATE_LIMIT_PER_EMAIL = env.str("RATE_LIMIT_PER_EMAIL", default="10/h")
+RATE_LIMIT_PER_CLIENT = env.str("RATE_LIMIT_PER_CLIENT", default="600/h")
+# Reverse proxies (CIDRs) whose X-Forwarded-For is believed; everyone else's is ignored.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not a CIDR: {_error}") from None
+RATELIMIT_IP_META_KEY = "kcsite.ratelimit.client_ip"
+RATELIMIT_IPV6_MASK = 64
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -264,11 +286,9 @@ SUPPORT_MIN_NOTICE_HOURS = env.int("SUPPORT_MIN_NOTICE_HOURS", default=12)
 SUPPORT_RESPONSE_DAYS = env.int("SUPPORT_RESPONSE_DAYS", default=5)  # promised in the receipt
 SUPPORT_LINK_MAX_AGE_DAYS = env.int("SUPPORT_LINK_MAX_AGE_DAYS", default=730)
 SUPPORT_RETENTION_MONTHS = env.int("SUPPORT_RETENTION_MONTHS", default=24)
-SUPPORT_REQUESTS_PER_HOUR = env.int("SUPPORT_REQUESTS_PER_HOUR", default=10)  # per client
 
 # --- Events ---
 EVENTS_REMINDER_HOURS_BEFORE = env.int("EVENTS_REMINDER_HOURS_BEFORE", default=24)
 EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)  # then anonymised
 EVENTS_LINK_MAX_AGE_DAYS = env.int("EVENTS_LINK_MAX_AGE_DAYS", default=400)  # signed links
-EVENTS_REGISTRATIONS_PER_HOUR = env.int("EVENTS_REGISTRATIONS_PER_HOUR", default=20)  # per client
 EVENTS_LOCK_TIMEOUT_SECONDS = 15  # PostgreSQL lock_timeout while waiting for an event's lock

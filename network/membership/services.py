@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -302,20 +301,6 @@ def safe_next_url(next_url):
     ):
         return next_url[:500]
     return ""
-
-
-def address_rate_limited(email):
-    """Count one login-link request for ``email``; True when over the per-address limit."""
-    limit = int(getattr(settings, "MEMBERSHIP_LOGIN_LINKS_PER_ADDRESS", 3))
-    period = int(getattr(settings, "MEMBERSHIP_LOGIN_LINK_MINUTES", 15)) * 60
-    key = "membership:login-address:" + hashlib.sha256(normalise_email(email).encode()).hexdigest()
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=period)
-        count = 1
-    return count > limit
 
 
 def member_may_use_login_link(member):

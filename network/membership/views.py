@@ -2,9 +2,9 @@
 
 import json
 
+from django.conf import settings
 from django.contrib.auth import login, logout
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,15 +15,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
-from kcsite.antispam import RATE_LIMITED_MESSAGE, client_key, rate_limited
+from kcsite import ratelimit
 
 from . import services
 from .forms import ApplicationForm, LoginLinkForm, ProfileForm
 from .models import MemberAreaPage, NetworkPage
 from .tasks import deliver_login_link
 
-APPLY_LIMIT = (5, 3600)  # applications per client and hour
-LOGIN_LIMIT = (10, 900)  # login-link requests per client and 15 minutes
 TOKEN_FAILURE_LIMIT = (20, 3600)  # wrong/used/expired login links per client and hour
 
 
@@ -39,10 +37,10 @@ def _render(request, template, context=None, status=200):
     return render(request, template, context, status=status)
 
 
-def _rate_limited_response(request):
-    return _render(
-        request, "membership/message.html", {"message": RATE_LIMITED_MESSAGE}, status=429
-    )
+def _login_links_per_address():
+    """At most this many links per address and link lifetime; then "a link was sent recently"."""
+    minutes = settings.MEMBERSHIP_LOGIN_LINK_MINUTES
+    return (settings.MEMBERSHIP_LOGIN_LINKS_PER_ADDRESS, minutes * 60)
 
 
 # -- applying -------------------------------------------------------------------------------
@@ -52,12 +50,13 @@ def _rate_limited_response(request):
 @require_http_methods(["GET", "POST"])
 def apply(request):
     form = ApplicationForm(request.POST or None)
-    if request.method == "POST":
-        if rate_limited(request, "membership-apply", limit=APPLY_LIMIT[0], period=APPLY_LIMIT[1]):
-            return _rate_limited_response(request)
-        if form.is_valid():
-            services.submit_application(form.cleaned_data, language=get_language())
-            return redirect("membership:apply_sent")
+    if request.method == "POST" and form.is_valid():
+        limited = ratelimit.check(request, "membership:apply", email=form.cleaned_data["email"])
+        if limited:
+            context = {"network_page": _locale_page(NetworkPage), "form": form}
+            return ratelimit.render_limited(request, "membership/apply.html", context, limited)
+        services.submit_application(form.cleaned_data, language=get_language())
+        return redirect("membership:apply_sent")
     return _render(request, "membership/apply.html", {"form": form})
 
 
@@ -98,14 +97,20 @@ def login_request(request):
             return redirect(next_url)
         return _render(request, "membership/login.html", {"member": member})
     form = LoginLinkForm(request.POST or None, initial={"next": next_url})
-    if request.method == "POST":
-        if rate_limited(request, "membership-login", limit=LOGIN_LIMIT[0], period=LOGIN_LIMIT[1]):
-            return _rate_limited_response(request)
-        if form.is_valid():
-            email = services.normalise_email(form.cleaned_data["email"])
-            if not services.address_rate_limited(email):
-                deliver_login_link.enqueue(email, next_url, get_language())
-            return redirect("membership:login_sent")
+    if request.method == "POST" and form.is_valid():
+        email = services.normalise_email(form.cleaned_data["email"])
+        limited = ratelimit.check(
+            request, "membership:login-link", email=email, per_email=_login_links_per_address()
+        )
+        if limited and limited.by == "email":
+            # Someone (perhaps not the member) keeps asking for links to this address: no new
+            # link, but nobody is blocked either: the member is told to use the one sent.
+            return _render(request, "membership/login_sent.html", {"sent_recently": True})
+        if limited:
+            context = {"network_page": _locale_page(NetworkPage), "form": form}
+            return ratelimit.render_limited(request, "membership/login.html", context, limited)
+        deliver_login_link.enqueue(email, next_url, get_language())
+        return redirect("membership:login_sent")
     return _render(request, "membership/login.html", {"form": form})
 
 
@@ -113,18 +118,8 @@ def login_sent(request):
     return _render(request, "membership/login_sent.html")
 
 
-def _token_failures_exceeded(request):
-    key = f"ratelimit:membership-token-failure:{client_key(request)}"
-    return (cache.get(key) or 0) >= TOKEN_FAILURE_LIMIT[0]
-
-
 def _token_failed(request, error):
-    rate_limited(
-        request,
-        "membership-token-failure",
-        limit=TOKEN_FAILURE_LIMIT[0],
-        period=TOKEN_FAILURE_LIMIT[1],
-    )
+    ratelimit.count(request, "membership:token-failure", rate=TOKEN_FAILURE_LIMIT)
     return _render(request, "membership/login_token.html", {"error": error.code}, status=400)
 
 
@@ -132,8 +127,12 @@ def _token_failed(request, error):
 @require_http_methods(["GET", "POST"])
 def login_token(request, token):
     """GET checks the link and shows a button; POST uses it once and logs the member in."""
-    if _token_failures_exceeded(request):
-        return _rate_limited_response(request)
+    limited = ratelimit.is_over(request, "membership:token-failure", rate=TOKEN_FAILURE_LIMIT)
+    if limited:
+        context = {"network_page": _locale_page(NetworkPage)}
+        return ratelimit.render_limited(
+            request, "components/rate_limited_page.html", context, limited
+        )
     try:
         if request.method == "POST":
             used = services.redeem_login_token(token)

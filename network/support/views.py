@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from kcsite.antispam import RATE_LIMITED_MESSAGE, rate_limited
+from kcsite import ratelimit
 
 from . import services
 from .forms import AddInformationForm, RebookForm, SupportRequestForm
@@ -44,13 +44,14 @@ def request_form_view(request, page):
     status = 200
     if request.method == "POST":
         form = SupportRequestForm(request.POST, **kwargs)
-        if rate_limited(
-            request, "support-request", limit=settings.SUPPORT_REQUESTS_PER_HOUR, period=3600
-        ):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        limited = form.is_valid() and ratelimit.check(
+            request, "support:request", email=form.cleaned_data["email"]
+        )
+        if limited:
+            context = page.get_context(request)
+            context.update({"page": page, "form": form, "slot_count": len(slots)})
+            return ratelimit.render_limited(request, "support/request_form.html", context, limited)
+        if form.is_valid():
             slot_id = form.cleaned_data.get("time") if page.bookable else None
             try:
                 support_request = services.submit_request(

@@ -127,17 +127,12 @@ def test_next_goes_back_to_the_page_asked_for_but_never_off_site(client):
 def test_per_address_limit_sends_at_most_three_links(client):
     someone = member()
     mail.outbox.clear()
+    answers = []
     for number in range(5):
         client.defaults["REMOTE_ADDR"] = f"10.0.0.{number}"  # five clients
-        assert _request_link(client, someone.email).status_code == 302
+        answers.append(_request_link(client, someone.email).status_code)
+    assert answers == [302, 302, 302, 200, 200]  # then "a link was sent recently"
     assert len(mail.outbox) == 3
-
-
-def test_per_client_limit(client):
-    for number in range(10):
-        assert _request_link(client, f"x{number}@example.org").status_code == 302
-    response = _request_link(client, "x11@example.org")
-    assert response.status_code == 429
 
 
 def test_guessing_links_is_blocked(client):

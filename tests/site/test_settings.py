@@ -103,6 +103,7 @@ def test_check_deploy_is_clean_in_production():
         DJANGO_ENV="production",
         SECRET_KEY="k3Y-" + "a9Zq" * 16,
         ALLOWED_HOSTS="kc.example.org",
+        CACHE_URL="rediscache://127.0.0.1:6379/1",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
