@@ -123,7 +123,7 @@ class RegistrationForm(HoneypotFormMixin, DetailsForm):
     ]
 
 
-class ParticipantMessageForm(forms.Form):
+class ParticipantMessageForm(NoPupilDataFormMixin, forms.Form):
     subject = forms.CharField(label=_("Ämne"), max_length=150)
     message = forms.CharField(label=_("Meddelande"), widget=forms.Textarea(attrs={"rows": 8}))
     statuses = forms.MultipleChoiceField(

@@ -22,6 +22,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from kcsite.pages.models import BasePage
+from kcsite.privacy import validate_no_personal_identity_number
 
 
 class EventType(models.TextChoices):
@@ -402,13 +403,29 @@ class Registration(models.Model):
         on_delete=models.PROTECT,
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, db_index=True)
-    name = models.CharField(_("namn"), max_length=150)
+    name = models.CharField(
+        _("namn"), max_length=150, validators=[validate_no_personal_identity_number]
+    )
     email = models.EmailField(_("e-post"), max_length=254)
-    organisation = models.CharField(_("organisation/skola"), max_length=200)
-    role = models.CharField(_("roll"), max_length=150)
-    school_unit = models.CharField(_("skolenhet"), max_length=200, blank=True)
+    organisation = models.CharField(
+        _("organisation/skola"), max_length=200, validators=[validate_no_personal_identity_number]
+    )
+    role = models.CharField(
+        _("roll"), max_length=150, validators=[validate_no_personal_identity_number]
+    )
+    school_unit = models.CharField(
+        _("skolenhet"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_personal_identity_number],
+    )
     adaptations = models.JSONField(_("anpassningar"), default=list, blank=True)
-    adaptations_other = models.CharField(_("annan anpassning"), max_length=300, blank=True)
+    adaptations_other = models.CharField(
+        _("annan anpassning"),
+        max_length=300,
+        blank=True,
+        validators=[validate_no_personal_identity_number],
+    )
     language = models.CharField(_("språk"), max_length=8, default="sv")
     created_at = models.DateTimeField(_("anmäld"), default=timezone.now)
     queued_at = models.DateTimeField(

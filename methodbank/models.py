@@ -379,6 +379,8 @@ class MethodFinderPage(BasePage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from kcsite.privacy import redact_personal_identity_numbers
+
         from .services import (
             FinderQuery,
             consultation_url,
@@ -392,8 +394,9 @@ class MethodFinderPage(BasePage):
         query = getattr(request, "finder_query", None) or FinderQuery.from_request(request.GET)
         found = find_methods(self, query, request=request)
         if query.text and query.page == 1:
-            record_search(query.text, found.total)
-            on_cache_hit(request, record_search, query.text, found.total)
+            stored = redact_personal_identity_numbers(query.text)  # answered, never stored
+            record_search(stored, found.total)
+            on_cache_hit(request, record_search, stored, found.total)
         context.update(
             found=found,
             finder_query=query,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from kcsite.privacy import redact_personal_identity_numbers
 from kcsite.search.services import _backend_aliases, clean_query
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,11 @@ def autocomplete(request):
             try:
                 found = list(get_search_backend(alias).autocomplete(query, pages)[:MAX_SUGGESTIONS])
             except Exception as error:  # noqa: BLE001 - suggestions never cause an error page
-                logger.warning("Autocomplete on %r failed (%s)", alias, error)
+                logger.warning(
+                    "Autocomplete on %r failed (%s)",
+                    alias,
+                    redact_personal_identity_numbers(str(error)),  # may quote the query
+                )
                 continue
             suggestions = [{"title": page.title, "url": page.get_url(request)} for page in found]
             break

@@ -245,6 +245,9 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Search statistics (editors' report, search-promotion query log) are purged after this many days.
+SEARCH_STATS_RETENTION_DAYS = env.int("SEARCH_STATS_RETENTION_DAYS", default=180)
+
 # --- Rate limits of public forms (kcsite.ratelimit, counted by django-ratelimit) ---
 # Only valid submissions count: per e-mail address and form, and a generous ceiling per client.
 RATE_LIMIT_PER_EMAIL = env.str("RATE_LIMIT_PER_EMAIL", default="10/h")

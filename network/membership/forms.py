@@ -149,7 +149,7 @@ class DirectoryFilterForm(AccessibleFormMixin, forms.Form):
         return " ".join(self.cleaned_data["q"].split())[:100]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(NoPupilDataFormMixin, forms.Form):
     """The message to the applicant(s) when approving or declining in the admin."""
 
     message = forms.CharField(

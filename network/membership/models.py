@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kcsite.pages.models import BasePage
+from kcsite.privacy import validate_no_personal_identity_number
 
 MEMBERS_GROUP_NAME = "Network members"
 
@@ -93,7 +94,11 @@ class MembershipApplication(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decision_message = models.TextField(_("meddelande till den sökande"), blank=True)
+    decision_message = models.TextField(
+        _("meddelande till den sökande"),
+        blank=True,
+        validators=[validate_no_personal_identity_number],
+    )
     member = models.ForeignKey(
         "membership.Member",
         verbose_name=_("medlem"),
@@ -202,9 +207,12 @@ class NetworkMessage(models.Model):
         SENDING = "sending", _("Skickas")
         SENT = "sent", _("Skickat")
 
-    subject = models.CharField(_("ämne"), max_length=200)
+    subject = models.CharField(
+        _("ämne"), max_length=200, validators=[validate_no_personal_identity_number]
+    )
     body = models.TextField(
         _("meddelande"),
+        validators=[validate_no_personal_identity_number],
         help_text=_("Ren text; tomma rader blir nya stycken. Skriv inget om enskilda elever."),
     )
     status = models.CharField(

@@ -173,7 +173,7 @@ class RebookForm(AccessibleErrorsMixin, forms.Form):
         return int(self.cleaned_data["time"])
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(NoPupilDataFormMixin, forms.Form):
     """Staff move a request on; the expected state makes the update conditional."""
 
     expected_state = forms.CharField(widget=forms.HiddenInput)
@@ -202,6 +202,8 @@ class TransitionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("to_state") in REASON_REQUIRED and not cleaned.get("reason", "").strip():
+        reason = cleaned.get("reason", "").strip()
+        refused = "reason" in self.errors  # e.g. a personal number: that error says enough
+        if cleaned.get("to_state") in REASON_REQUIRED and not reason and not refused:
             self.add_error("reason", _("Skriv en motivering när ni avböjer eller hänvisar vidare."))
         return cleaned

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from kcsite.pages.models import BasePage
+from kcsite.privacy import validate_no_personal_identity_number
 
 
 class ServiceKind(models.TextChoices):
@@ -336,7 +337,9 @@ class SupportRequest(models.Model):
     state = models.CharField(
         _("status"), max_length=20, choices=State.choices, default=State.NEW, db_index=True
     )
-    state_reason = models.TextField(_("motivering"), blank=True)
+    state_reason = models.TextField(
+        _("motivering"), blank=True, validators=[validate_no_personal_identity_number]
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("handläggare"),
@@ -346,7 +349,10 @@ class SupportRequest(models.Model):
         related_name="support_requests",
     )
     internal_notes = models.TextField(
-        _("interna anteckningar"), blank=True, help_text=_("Visas aldrig för beställaren.")
+        _("interna anteckningar"),
+        blank=True,
+        help_text=_("Visas aldrig för beställaren."),
+        validators=[validate_no_personal_identity_number],
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     ics_sequence = models.PositiveIntegerField(default=0, editable=False)

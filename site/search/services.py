@@ -8,6 +8,11 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchBackend
 
+from kcsite.privacy import (
+    contains_personal_identity_number,
+    redact_personal_identity_numbers,
+)
+
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
@@ -91,6 +96,14 @@ def _queries_for(backend, query):
     return attempts
 
 
+def _loggable(query, attempt, error):
+    """What a warning may say about a failed attempt: nothing of a personal number, which
+    the query's words (and an error quoting them) would otherwise carry in pieces."""
+    if contains_personal_identity_number(query):
+        return repr(redact_personal_identity_numbers(query)), type(error).__name__
+    return repr(attempt), error
+
+
 def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=None):
     """Search ``queryset`` for ``query`` and return one page of results.
 
@@ -110,7 +123,9 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
                 paginator, page = _paginate(results, page_number, per_page)
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
                 logger.warning(
-                    "Search backend %r failed for %r (%s); falling back", alias, attempt, error
+                    "Search backend %r failed for %s (%s); falling back",
+                    alias,
+                    *_loggable(query, attempt, error),
                 )
                 continue
             answered = SearchOutcome(
@@ -120,7 +135,7 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
                 return answered
         if answered is not None:
             return answered
-    logger.error("No search backend could answer %r", query)
+    logger.error("No search backend could answer %r", redact_personal_identity_numbers(query))
     paginator, page = _paginate([], 1, per_page)
     return SearchOutcome(page=page, paginator=paginator, backend="none", fell_back=True)
 
@@ -167,7 +182,9 @@ def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
                     ids = [obj.pk for obj in results[:limit]]
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
                 logger.warning(
-                    "Search backend %r failed for %r (%s); falling back", alias, attempt, error
+                    "Search backend %r failed for %s (%s); falling back",
+                    alias,
+                    *_loggable(query, attempt, error),
                 )
                 continue
             answered = (ids, alias)
@@ -175,5 +192,5 @@ def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
                 return answered
         if answered is not None:
             return answered
-    logger.error("No search backend could answer %r", query)
+    logger.error("No search backend could answer %r", redact_personal_identity_numbers(query))
     return [], "none"
