@@ -160,12 +160,35 @@ def validate_no_personal_identity_number(value):
             raise personal_identity_number_error(numbers)
 
 
+_PHONE_NUMBER = re.compile(r"(?:\+46|0046|0)[ -]?\(?0?\)?[1-9](?:[ -]?\d){5,11}")
+
+
+def is_phone_number(text):
+    """True when the whole of ``text`` is a Swedish phone number (national or +46)."""
+    normalised, _origin = _normalise((text or "").strip())
+    return bool(_PHONE_NUMBER.fullmatch(normalised))
+
+
+def _is_phone_field(field):
+    widget = getattr(field, "widget", None)
+    kinds = {getattr(widget, "input_type", ""), getattr(widget, "attrs", {}).get("type", "")}
+    return "tel" in kinds
+
+
 class NoPupilDataFormMixin:
-    """Rejects a personal identity number in any text field of the form, field by field."""
+    """Rejects a personal identity number in any text field of the form, field by field.
+
+    A phone field (``type="tel"``) whose whole value is a Swedish phone number passes: a
+    Gothenburg number typed without separators (``0311234567``) is date-shaped, and a phone
+    field is where phone numbers go. Anything else in it is checked like every other field.
+    """
 
     def clean(self):
         cleaned = super().clean()
         for name, value in list(cleaned.items()):
+            field = self.fields.get(name)
+            if field is not None and _is_phone_field(field) and is_phone_number(value):
+                continue
             values = value if isinstance(value, list | tuple) else [value]
             numbers = [
                 number

@@ -350,3 +350,24 @@ def test_purge_deletes_old_statistics_and_prints_a_summary(settings, capsys):
     assert QueryDailyHits.objects.filter(date__lt=today - timedelta(days=180)).count() == 0
     call_command("purge_search_statistics")  # idempotent
     assert "0 report rows" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_phone_field_takes_any_swedish_phone_number_however_it_is_typed():
+    from network.support.forms import SupportRequestForm
+    from network.support.models import ServiceKind
+    from tests.support.factories import form_data
+
+    rng = random.Random(31)
+    numbers = [f"0{area}{rng.randrange(10**7):07d}" for area in ("31", "8", "70") for _ in range(5)]
+    numbers += ["0311234567", "0812034567", "+46 (0)31 123 45 67", "0701234567"]
+    for number in numbers:
+        form = SupportRequestForm(
+            form_data(time="contact", phone=number), service_kind=ServiceKind.CONSULTATION
+        )
+        assert form.is_valid(), (number, form.errors)
+    # The same field still refuses a personal number that is not a phone number.
+    form = SupportRequestForm(
+        form_data(time="contact", phone="120314-2383"), service_kind=ServiceKind.CONSULTATION
+    )
+    assert not form.is_valid() and list(form.errors) == ["phone"]

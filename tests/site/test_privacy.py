@@ -16,11 +16,11 @@ VALID = [
     "198112189876",
     "811218+9876",
     "Eleven 811218-9876 har hög frånvaro",
-    "811278-9873",
-]  # the last: coordination number
-INVALID = [
-    "811218-9875",
+    "811278-9873",  # coordination number
+    "811218-9875",  # a wrong check digit still identifies a child
     "8112189877",
+]
+INVALID = [
     "20811218-9876",
     "811318-9876",
     "123456-7890",
@@ -45,6 +45,7 @@ def test_validator_message_points_to_the_right_channel():
     with pytest.raises(ValidationError) as error:
         validate_no_personal_identity_number("gäller 811218-9876")
     assert "samtycke" in str(error.value.messages[0])
+    assert "ta bort ”811218-9876”" in str(error.value.messages[0])
 
 
 class _Form(NoPupilDataFormMixin, forms.Form):

@@ -37,6 +37,7 @@ def test_gunicorn_serves_the_site_with_hashed_static_files(tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
+        CACHE_URL=f"filecache://{tmp_path / 'cache'}",  # production refuses a per-process cache
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run(

@@ -104,7 +104,7 @@ def test_production_refuses_a_per_process_cache():
     assert "CACHE_URL must name a shared cache" in result.stderr
 
 
-def test_production_refuses_a_trusted_proxy_that_is_not_a_cidr():
+def test_a_trusted_proxy_that_is_not_a_cidr_is_refused_at_start():
     from tests.site.test_settings import _django
 
     result = _django(["check"], TRUSTED_PROXIES="10.0.0.0/8,proxy.example.org")
