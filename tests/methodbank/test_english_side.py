@@ -188,3 +188,17 @@ def test_reference_page_lists_each_citing_method_once_in_the_visitors_language(c
     links = [a["href"] for a in soup_of(client, url).select("main li a")]
     assert caring.url in links
     assert caring.get_translation(Locale.get_default()).url not in links
+
+
+def test_editors_manage_the_glossary_in_the_admin(admin_client):
+    listing = admin_client.get("/admin/snippets/methodbank/glossaryterm/")
+    assert listing.status_code == 200
+    # seeded from the shipped file by the migration (listed in order, twenty to a page)
+    assert GlossaryTerm.objects.filter(english__contains="truancy").exists()
+    assert b"absence analysis" in listing.content
+    response = admin_client.post(
+        "/admin/snippets/methodbank/glossaryterm/add/",
+        {"english": "Frog Leap", "swedish": "grodhopp"},
+    )
+    assert response.status_code == 302
+    assert GlossaryTerm.objects.get(english="frog leap").swedish == "grodhopp"
