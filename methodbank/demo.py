@@ -11,6 +11,10 @@ from .models import MethodFinderPage, MethodPage, SearchSynonym
 from .synonyms import seed_synonyms
 
 METHODS = Path(__file__).resolve().parent / "demo" / "methods.json"
+# English translations of some methods: Swedish slug -> {"slug", "strings": {Swedish: English}}.
+METHODS_EN = Path(__file__).resolve().parent / "demo" / "methods_en.json"
+# Strings kept as they are in a translation: a source's authors, title and publisher.
+KEPT_AS_THEY_ARE = ("references.",)
 
 
 def load_demo(demo):
@@ -57,5 +61,41 @@ def load_demo(demo):
     for _number in range(len(items) - len(missing)):
         demo.tally(False)
 
+    demo.step("method bank: English translations of ten methods (with wagtail-localize)")
+    translate_methods(demo)
+
     demo.step("method bank: default search synonyms")
     seed_synonyms(SearchSynonym, tally=demo.tally)
+
+
+def translate_methods(demo):
+    """Translate the methods in ``methods_en.json`` as an editor does with wagtail-localize:
+    a translation source from the Swedish page, its strings exported as PO, the English strings
+    imported, and the English page (with its English slug) published. Editors see and change
+    these translations in the admin like any other. A string the file lacks keeps its Swedish
+    text (wagtail-localize's fallback), and the step says how many did."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    items = json.loads(METHODS_EN.read_text("utf-8")) if METHODS_EN.exists() else {}
+    english = Locale.objects.get(language_code="en")
+    untranslated = 0
+    for slug, item in items.items():
+        original = MethodPage.objects.filter(locale__language_code="sv", slug=slug).first()
+        if original is None or original.get_translation_or_none(english) is not None:
+            demo.tally(False)
+            continue
+        source, _created = TranslationSource.get_or_create_from_instance(original)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=english
+        )
+        po = translation.export_po()
+        for entry in po:
+            kept = entry.msgid if entry.msgctxt.startswith(KEPT_AS_THEY_ARE) else ""
+            entry.msgstr = item["strings"].get(entry.msgid, kept)
+            untranslated += not entry.msgstr
+        translation.import_po(po, tool_name="demo")
+        translation.save_target(publish=True)
+        demo.tally(True)
+    if untranslated:
+        demo.step(f"  {untranslated} strings had no English text and stay in Swedish")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Sum
 
 from kcsite.pages.caching import ProcessMemo
+from kcsite.pages.localising import localised_children
 
 from . import taxonomy
 
@@ -124,10 +125,11 @@ class FacetIndex:
 
 
 def live_methods(finder):
-    """The live, public methods under ``finder`` (what the finder shows)."""
+    """The live, public methods under ``finder`` (what the finder shows); on a translated
+    finder, the Swedish original of every method that has no translation yet."""
     from .models import MethodPage
 
-    return MethodPage.objects.child_of(finder).live().public()
+    return localised_children(finder, MethodPage)
 
 
 _INDEXES = {}  # finder pk -> (ProcessMemo, [the finder page as last passed in])

@@ -463,3 +463,49 @@ class SearchTermStat(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.date})"
+
+
+@register_snippet
+class GlossaryTerm(models.Model):
+    """English words and the Swedish words a search on the English side also looks for."""
+
+    english = models.CharField(
+        _("engelska ord"),
+        max_length=300,
+        unique=True,
+        help_text=_("Ett eller flera engelska ord eller uttryck, åtskilda med kommatecken."),
+    )
+    swedish = models.CharField(
+        _("svenska ord"),
+        max_length=300,
+        help_text=_(
+            "Svenska ord eller uttryck som en engelsk sökning också ska hitta, åtskilda med "
+            "kommatecken, t.ex. ”skolk, ogiltig frånvaro”."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("english"), FieldPanel("swedish")]
+
+    class Meta:
+        verbose_name = _("ord i ordlistan engelska–svenska")
+        verbose_name_plural = _("ordlista engelska–svenska")
+        ordering = ["english"]
+
+    def __str__(self):
+        return Truncator(f"{self.english} → {self.swedish}").chars(80)
+
+    @staticmethod
+    def split(text):
+        return list(dict.fromkeys(t.strip().lower() for t in (text or "").split(",") if t.strip()))
+
+    def clean(self):
+        english, swedish = self.split(self.english), self.split(self.swedish)
+        errors = {}
+        if not english:
+            errors["english"] = _("Ange minst ett engelskt ord.")
+        if not swedish:
+            errors["swedish"] = _("Ange minst ett svenskt ord.")
+        if errors:
+            raise ValidationError(errors)
+        self.english, self.swedish = ", ".join(english), ", ".join(swedish)

@@ -29,6 +29,8 @@ from wagtail.search.query import And, Fuzzy, Or, PlainText
 from kcsite.pages.caching import ProcessMemo
 from kcsite.search.config import read_word_list
 
+from .glossary import swedish_for_english
+
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8
 MAX_ALTERNATIVES = 6
@@ -439,6 +441,8 @@ def build_query(text, *, fuzzy=False, all_words_clause=True):
         clauses.append(PlainText(synonym))
         if variant_words and variant_words != words_of(synonym):
             clauses.append(PlainText(" ".join(variant_words)))
+    for swedish in swedish_for_english(words):  # on the English side: the Swedish words too
+        clauses.append(PlainText(swedish))
     if fuzzy:
         long_words = [word for word in core if len(word) >= FUZZY_MIN_LENGTH]
         if long_words:

@@ -31,6 +31,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kcsite.pages.localising import in_active_language
 from kcsite.pages.models import BasePage
 
 from . import vtt
@@ -296,11 +297,7 @@ class Reference(TierFields, index.Indexed, ClusterableModel):
         )
 
     def citing_films(self):
-        from django.utils.translation import get_language
-
-        films = FilmPage.objects.live().public().filter(references=self)
-        localised = films.filter(locale__language_code=get_language())
-        return localised if localised.exists() else films
+        return in_active_language(FilmPage.objects.live().public().filter(references=self))
 
     def duplicate_key(self):
         return (normalise_title(self.title), self.year)
@@ -769,6 +766,6 @@ def citing_methods(reference):
     if relation is None:
         return []
     try:
-        return relation.live().public()
+        return in_active_language(relation.live().public())
     except AttributeError:
         return relation.all()

@@ -6,6 +6,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Min
 from django.http import HttpResponse
 
+from kcsite.pages.localising import localised_children
 from kcsite.search.services import clean_query, search
 
 from .forms import FilmFilterForm, ReferenceFilterForm
@@ -83,9 +84,7 @@ def film_listing(library_page, request):
     form = FilmFilterForm(request.GET or None)
     form.is_valid()
     films = (
-        FilmPage.objects.live()
-        .public()
-        .child_of(library_page)
+        localised_children(library_page, FilmPage)
         .prefetch_related("audiences")
         .select_related("video")
         .order_by("title")
@@ -96,7 +95,7 @@ def film_listing(library_page, request):
     if form.value("audience"):
         films = films.filter(audiences__key=form.value("audience")).distinct()
     if query:
-        ids, _outcome = _search_ids(FilmPage.objects.live().public().child_of(library_page), query)
+        ids, _outcome = _search_ids(localised_children(library_page, FilmPage), query)
         position = {pk: index for index, pk in enumerate(ids)}
         films = sorted(films.filter(pk__in=ids), key=lambda film: position[film.pk])
     return {

@@ -182,7 +182,7 @@ def test_each_reference_has_its_own_page_listing_the_films_that_cite_it(client):
     url = kearney.get_url()
     assert re.match(rf"^{REFS}{kearney.pk}/[-\w]+/$", url)
     html = html_of(client, url)
-    assert "<h1>A response to intervention model" in html
+    assert '<h1 lang="en">A response to intervention model' in html
     if film_exists():
         assert f'href="{FILM}"' in html
     assert html_of(client, f"{REFS}{kearney.pk}/")  # slug optional

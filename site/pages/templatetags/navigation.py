@@ -5,6 +5,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from kcsite.pages.localising import foreign_code, foreign_language, language_of
+
 register = template.Library()
 
 
@@ -54,20 +56,22 @@ def breadcrumbs(page):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the translation of this page when it exists, else the home page."""
+    """One link per language: the translation of this page when it exists. A page without one
+    keeps the visitor on the page (``missing``: the header then says in the other language
+    that the page exists only in its own)."""
     request = context.get("request")
     page = context.get("page")
     links = []
     for locale in Locale.objects.order_by("id"):
         target = None
+        missing = False
         if isinstance(page, Page):
             translation = page.get_translation_or_none(locale)
             if translation and translation.live:
                 target = translation.get_url(request)
             if target is None:
-                home = _home_for_language(request)
-                home_translation = home.get_translation_or_none(locale) if home else None
-                target = home_translation.get_url(request) if home_translation else "/"
+                missing = True
+                target = "#language-note-" + locale.language_code
         elif request is not None:
             target = translate_url(request.get_full_path(), locale.language_code)
         links.append(
@@ -76,6 +80,28 @@ def language_links(context):
                 "name": get_language_info(locale.language_code)["name_local"].capitalize(),
                 "url": target or "/",
                 "current": locale.language_code == get_language(),
+                "missing": missing,
+                "home": _home_url(request, locale) if missing else "",
+                "page_language": language_of(page) if missing else "",
             }
         )
     return links
+
+
+def _home_url(request, locale):
+    home = _home_for_language(request)
+    translation = home.get_translation_or_none(locale) if home else None
+    return translation.get_url(request) if translation else "/"
+
+
+@register.simple_tag
+def page_language(page):
+    """``{"code", "label"}`` when ``page`` is not in the active language (for ``lang`` and the
+    "in Swedish" label on cards), else None."""
+    return foreign_language(page) if isinstance(page, Page) else None
+
+
+@register.simple_tag
+def text_language(code):
+    """The same for a text whose language is stored as a code (a reference's ``language``)."""
+    return foreign_code(code)

@@ -10,6 +10,19 @@
     var form = root.querySelector("#finder-form");
     var controller = null;
 
+    // The filter panel (<details>) is always open beside the results on a wide screen and
+    // folds on a phone, where "Visa metoder" closes it and moves to the results.
+    var panel = root.querySelector("#finder-panel");
+    var wide = window.matchMedia("(min-width: 48.01rem)");
+    function syncPanel() { if (panel && wide.matches) panel.open = true; }
+    syncPanel();
+    if (wide.addEventListener) wide.addEventListener("change", syncPanel);
+    if (panel) {
+        panel.querySelector("summary").addEventListener("click", function (event) {
+            if (wide.matches) event.preventDefault();
+        });
+    }
+
     function urlFor(formElement) {
         var params = new URLSearchParams(new FormData(formElement));
         var cleaned = new URLSearchParams();
@@ -31,7 +44,7 @@
             .then(function (html) {
                 var doc = new DOMParser().parseFromString(html, "text/html");
                 var focusedId = focusTarget || (document.activeElement && document.activeElement.id);
-                ["#finder-filters", ".finder__tiers"].forEach(function (selector) {
+                ["#finder-filters", ".finder__tiers", "#finder-panel-count"].forEach(function (selector) {
                     var fresh = doc.querySelector(selector), current = root.querySelector(selector);
                     if (fresh && current) current.replaceWith(fresh);
                 });
@@ -65,10 +78,11 @@
     });
     form.addEventListener("submit", function (event) {
         event.preventDefault();
+        if (panel && !wide.matches) panel.open = false;
         swap(urlFor(form), "results-heading", true);
     });
     root.addEventListener("click", function (event) {
-        var link = event.target.closest && event.target.closest(".pagination a, .finder__empty a[href^='?']");
+        var link = event.target.closest && event.target.closest(".pagination a, .finder__chips a, .finder__empty a[href^='?']");
         if (!link) return;
         event.preventDefault();
         swap(link.href, "results-heading", true);
