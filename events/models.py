@@ -314,7 +314,36 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = self.get_parent().specific
         context["related_pages"] = self.related_pages()
+        if self.registration_state() in ("closed", "past"):
+            context["closed_days_before"] = self.closed_days_before()
+            context["other_dates"] = self.other_dates()
         return context
+
+    def closed_days_before(self):
+        """Whole days between the close of registration and the first occasion (0 when it
+        closed on the day itself or when the event began), or None without occasions."""
+        first, closes = self.first_occasion, self.closes_at()
+        if first is None or closes is None:
+            return None
+        start_day = timezone.localtime(first.start).date()
+        return max((start_day - timezone.localtime(closes).date()).days, 0)
+
+    def other_dates(self, limit=3):
+        """Other upcoming events of the same type, in this language, open for registration."""
+        candidates = (
+            EventPage.objects.live()
+            .public()
+            .filter(locale=self.locale, event_type=self.event_type)
+            .exclude(pk=self.pk)
+            .filter(occasions__start__gt=timezone.now())
+            .distinct()
+            .prefetch_related("occasions")
+        )
+        upcoming = sorted(
+            (event for event in candidates if event.registration_state() == "open"),
+            key=lambda event: event.first_occasion.start,
+        )
+        return upcoming[:limit]
 
     def related_pages(self):
         """Live, public related methods and films (in this page's language when translated)."""

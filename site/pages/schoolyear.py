@@ -63,6 +63,11 @@ def working_time(moment: datetime, seed: int = 0) -> datetime:
     offset = (10 + seed * 97) % (minutes_in_day - 10)
     clock = datetime.combine(day, WORKDAY_START) + timedelta(minutes=offset)
     return moment.replace(
-        year=day.year, month=day.month, day=day.day, hour=clock.hour, minute=clock.minute,
-        second=0, microsecond=0,
+        year=day.year,
+        month=day.month,
+        day=day.day,
+        hour=clock.hour,
+        minute=clock.minute,
+        second=0,
+        microsecond=0,
     )

@@ -76,7 +76,7 @@ def test_demo_events_and_registrations_follow_the_school_year():
     for occasion in occasions:
         start, end = timezone.localtime(occasion.start), timezone.localtime(occasion.end)
         assert is_school_day(start.date()), start
-        assert 8 <= start.hour and end.hour <= 17 and end > start
+        assert start.hour >= 8 and end.hour <= 17 and end > start
     registrations = list(Registration.objects.select_related("event"))
     assert registrations
     for registration in registrations:
