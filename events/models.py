@@ -278,7 +278,9 @@ class EventPage(RoutablePageMixin, BasePage):
     def location_text(self):
         if self.is_digital:
             return str(_("Digitalt"))
-        return ", ".join(part for part in [self.place_name, " ".join(self.address.split())] if part)
+        # one line: "Place, Kungsgatan 55, 503 35 Borås" (a comma where the address breaks)
+        lines = [line.strip() for line in self.address.splitlines() if line.strip()]
+        return ", ".join(part for part in [self.place_name, *lines] if part)
 
     def schedule_fingerprint(self):
         import hashlib

@@ -15,6 +15,7 @@ from pathlib import Path
 import imageio_ffmpeg
 from django.core.files import File
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_noop
 
 from kcsite.pages.demo_tools import home_page
 
@@ -228,6 +229,17 @@ def _ensure_reference(demo, data):
     reference.save()
     demo.tally(True)
     return reference
+
+
+# The reading list's topics (editor-managed tags) with English names in the catalogue: the
+# reference filter shows a topic through gettext, so English visitors read these in English.
+TOPIC_NAMES = [
+    gettext_noop("forskningsöversikt"),
+    gettext_noop("kartläggning och utredning"),
+    gettext_noop("närvarofrämjande arbete"),
+    gettext_noop("skolfrånvaro"),
+    gettext_noop("tre nivåer"),
+]
 
 
 def ensure_reading_list(demo):
@@ -449,6 +461,7 @@ def load_demo(demo):
     demo.translation(
         index,
         "en",
+        slug="knowledge-library",
         title="Knowledge library",
         intro=(
             "Training films, research on school attendance and a calculator that shows what "
@@ -479,6 +492,7 @@ def load_demo(demo):
     demo.translation(
         references_page,
         "en",
+        slug="research",
         title="Research and sources",
         intro=(
             "Research and publications behind the knowledge centre's methods and films. Search, "
@@ -489,6 +503,7 @@ def load_demo(demo):
     demo.translation(
         films_page,
         "en",
+        slug="films",
         title="Training films",
         intro=(
             "Films for teachers, school staff and social services, with captions and transcripts."

@@ -1,6 +1,7 @@
 """Public forms of the knowledge library: the absence calculator and the listing filters."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.privacy import NoPupilDataFormMixin
@@ -199,7 +200,10 @@ class ReferenceFilterForm(_FilterForm):
         self.fields["ref_type"].choices = [("", _("Alla typer")), *ReferenceType.choices]
         used = TaggedReference.objects.values_list("tag_id", flat=True)
         topics = Tag.objects.filter(pk__in=used).order_by("name")
-        self.fields["topic"].choices = [("", _("Alla ämnen"))] + [(t.slug, t.name) for t in topics]
+        self.fields["topic"].choices = [("", _("Alla ämnen"))] + [
+            (t.slug, gettext(t.name))
+            for t in topics  # the reading list's topics have English
+        ]
         for name in ("year_from", "year_to"):
             self.fields[name].widget.attrs.update(inputmode="numeric", size="6")
             self.fields[name].error_messages.update(

@@ -306,6 +306,7 @@ def load_demo(demo):
     demo.translation(
         index,
         "en",
+        slug="support",
         title="Support from Team Domino",
         search_description="Consultation, supervision, process support, group development and "
         "support with mapping – ask for support in a few minutes.",

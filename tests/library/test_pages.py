@@ -56,7 +56,7 @@ def test_knowledge_library_section_is_in_the_menu_with_its_three_parts(client):
     for url in (CALC, REFS, FILMS):
         assert f'href="{url}"' in html
     assert 'href="/kunskapsbank/"' in html_of(client, "/")
-    assert html_of(client, "/en/kunskapsbank/franvarokalkylator/")
+    assert html_of(client, "/en/knowledge-library/absence-calculator/")
 
 
 # -- calculator page ------------------------------------------------------------
