@@ -5,6 +5,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils.text import slugify
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +31,19 @@ def test_english_slugs_and_permanent_redirects_from_the_swedish_ones(client, old
 def test_every_translated_page_below_home_has_an_english_slug():
     from wagtail.models import Page
 
-    english = Page.objects.filter(locale__language_code="en", depth__gt=2).live()
-    assert english.count() > 10
-    for page in english:
-        source = page.get_translation_or_none(Page.objects.get(pk=2).locale)
-        if source is not None and source.slug not in ("", page.slug):
-            continue
-        assert source is None or re.fullmatch(r"[a-z0-9-]+", page.slug)
+    english = list(Page.objects.filter(locale__language_code="en", depth__gt=2).live())
+    assert len(english) > 10
     swedish_words = ("stod", "natverket", "kunskapsbank", "franvarokalkylator", "metodbank")
     assert not [p.url for p in english if any(f"/{w}/" in p.url for w in swedish_words)]
+    same_as_swedish = []
+    for page in english:
+        source = Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code="sv"
+        ).first()
+        # a name ("Team Domino") is the same in both languages
+        if source is not None and source.slug == page.slug != slugify(page.title):
+            same_as_swedish.append(page.url)
+    assert same_as_swedish == []
 
 
 def test_english_event_dates_have_capitalised_months(client):
