@@ -1,7 +1,9 @@
 """Demo content: a year of Team Domino's events around the day the demo is loaded.
 
-Dates are relative to the day of the first load (so a fresh demo is always current); a second
-run finds everything in place and changes nothing.
+Dates are relative to the day of the first load (so a fresh demo is always current) and follow a
+Swedish school year (``kcsite.pages.schoolyear``: weekdays outside the Christmas, summer, sports
+and autumn holidays, times in working hours); a second run finds everything in place and changes
+nothing.
 """
 
 from datetime import datetime, time, timedelta
@@ -9,6 +11,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from kcsite.pages.demo_tools import home_page
+from kcsite.pages.schoolyear import add_school_days, school_day, working_time
 
 from .models import (
     Audience,
@@ -27,15 +30,30 @@ def _p(text):
     return {"type": "paragraph", "value": f"<p>{text}</p>"}
 
 
-def _at(day_offset, hour, minute=0):
+def _day(day_offset):
+    """The school day nearest ``day_offset`` days from today: later for a future date, earlier
+    for a past one (so past events stay past)."""
     day = timezone.localdate() + timedelta(days=day_offset)
+    return school_day(day, backwards=day_offset < 0)
+
+
+def _at(day, hour, minute=0):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def _occasion(day_offset, start_hour, end_hour, note=""):
-    return EventOccasion(
-        start=_at(day_offset, start_hour), end=_at(day_offset, end_hour), note=note
-    )
+def _occasions(occasions):
+    """EventOccasions on school days; later parts keep their distance from the first part."""
+    first_offset = occasions[0][0]
+    first_day = _day(first_offset)
+    result = []
+    for day_offset, start_hour, end_hour, *note in occasions:
+        day = school_day(first_day + timedelta(days=day_offset - first_offset))
+        result.append(
+            EventOccasion(
+                start=_at(day, start_hour), end=_at(day, end_hour), note=note[0] if note else ""
+            )
+        )
+    return result
 
 
 CENTRE = {
@@ -259,8 +277,13 @@ SCHOOLS = ["Sandwalls skola", "Engelbrektskolan", "Daltorpskolan", "Fristadskola
 
 
 def _registrations(demo, event, statuses):
-    base = timezone.now() - timedelta(days=20)
+    """Registrations stamped in working hours on school days, a few a day, from a date well
+    before both today and the event."""
+    first_day = timezone.localtime(event.first_occasion.start).date()
+    start_day = min(timezone.localdate() - timedelta(days=20), first_day - timedelta(days=14))
     for index, status in enumerate(statuses):
+        day = add_school_days(start_day, index // 4)
+        stamp = working_time(timezone.make_aware(datetime.combine(day, time(12))), seed=index)
         name, role = PEOPLE[index % len(PEOPLE)]
         email = f"{name.split()[0].lower()}.{index}@demo.example.org".replace("å", "a")
         email = email.replace("ä", "a").replace("ö", "o")
@@ -272,9 +295,9 @@ def _registrations(demo, event, statuses):
                 "organisation": SCHOOLS[index % len(SCHOOLS)],
                 "role": role,
                 "status": status,
-                "created_at": base + timedelta(hours=index),
-                "queued_at": base + timedelta(hours=index),
-                "status_changed_at": base + timedelta(hours=index),
+                "created_at": stamp,
+                "queued_at": stamp,
+                "status_changed_at": stamp,
             },
         )
         demo.tally(created)
@@ -337,19 +360,21 @@ def load_demo(demo):
     pages = {}
     for slug, fields, occasions in EVENTS:
         fields = dict(fields)
+        fields["occasions"] = _occasions(occasions)
+        first_day = timezone.localtime(fields["occasions"][0].start).date()
         if fields.get("registration_opens") == "opens+60":
-            fields["registration_opens"] = _at(60, 8)
+            # opens about seven weeks before the event (at least 60 days from today)
+            fields["registration_opens"] = _at(school_day(first_day - timedelta(days=50), True), 8)
         if slug == "kunskapsutbyte-stangd-anmalan":
-            fields["registration_closes"] = _at(-1, 16)
+            # closed early: the organisers stopped registration the previous school day
+            fields["registration_closes"] = _at(_day(-1), 16)
         fields["organisers"] = "Team Domino"
         fields["body"] = [
-            _p(fields["intro"]),
             _p(
                 "Utbildningen leds av Team Domino, Kunskapscentrum för skolnärvaro. "
                 "Ta gärna med en kollega från elevhälsan."
             ),
         ]
-        fields["occasions"] = [_occasion(*occasion) for occasion in occasions]
         fields["related_methods"] = [
             EventRelatedMethod(method=method) for method in _methods(RELATED_METHODS.get(slug))
         ]

@@ -279,7 +279,9 @@ class EventPage(RoutablePageMixin, BasePage):
     def location_text(self):
         if self.is_digital:
             return str(_("Digitalt"))
-        return ", ".join(part for part in [self.place_name, " ".join(self.address.split())] if part)
+        # one line: "Place, Kungsgatan 55, 503 35 Borås" (a comma where the address breaks)
+        lines = [line.strip() for line in self.address.splitlines() if line.strip()]
+        return ", ".join(part for part in [self.place_name, *lines] if part)
 
     def schedule_fingerprint(self):
         import hashlib
@@ -315,7 +317,36 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = self.get_parent().specific
         context["related_pages"] = self.related_pages()
+        if self.registration_state() in ("closed", "past"):
+            context["closed_days_before"] = self.closed_days_before()
+            context["other_dates"] = self.other_dates()
         return context
+
+    def closed_days_before(self):
+        """Whole days between the close of registration and the first occasion (0 when it
+        closed on the day itself or when the event began), or None without occasions."""
+        first, closes = self.first_occasion, self.closes_at()
+        if first is None or closes is None:
+            return None
+        start_day = timezone.localtime(first.start).date()
+        return max((start_day - timezone.localtime(closes).date()).days, 0)
+
+    def other_dates(self, limit=3):
+        """Other upcoming events of the same type, in this language, open for registration."""
+        candidates = (
+            EventPage.objects.live()
+            .public()
+            .filter(locale=self.locale, event_type=self.event_type)
+            .exclude(pk=self.pk)
+            .filter(occasions__start__gt=timezone.now())
+            .distinct()
+            .prefetch_related("occasions")
+        )
+        upcoming = sorted(
+            (event for event in candidates if event.registration_state() == "open"),
+            key=lambda event: event.first_occasion.start,
+        )
+        return upcoming[:limit]
 
     def related_pages(self):
         """Live, public related methods and films (in this page's language when translated)."""

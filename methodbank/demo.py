@@ -39,6 +39,7 @@ def load_demo(demo):
     demo.translation(
         finder,
         "en",
+        slug="method-bank",
         title="Method bank",
         intro=(
             "Methods, mapping tools and templates for attendance work on three tiers: promote "

@@ -40,10 +40,9 @@ if ! .venv/bin/ruff check . || ! .venv/bin/ruff format --check .; then
     echo "ruff found problems (run 'make format')"; status=1
 fi
 
-echo "==> [setup] Debian packages: chromium (browser tests), ffmpeg (the demo film)"
+echo "==> [setup] Debian package: chromium (browser tests; the demo film's ffmpeg comes from imageio-ffmpeg)"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
         (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \

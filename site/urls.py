@@ -1,13 +1,16 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kcsite.pages.sitemap import AllLocalesSitemap
+from kcsite.pages.views import favicon
 from kcsite.search.views import search_view
 
 urlpatterns = [
@@ -20,17 +23,23 @@ urlpatterns = [
         name="robots",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from kcsite.devmedia import serve_media
 
     # Public media only: documents are served through Wagtail's view, which enforces privacy
     # (the member area's files), so /media/documents/ is never served directly. In production
-    # the web server serves the same folders.
+    # the web server serves the same folders. Byte ranges, so films can be seeked.
+    prefix = settings.MEDIA_URL.lstrip("/")
     for folder in ("images", "original_images", "media", "captions"):
-        urlpatterns += static(
-            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
+        urlpatterns.append(
+            re_path(
+                rf"^{re.escape(prefix)}{folder}/(?P<path>.*)$",
+                serve_media,
+                {"document_root": settings.MEDIA_ROOT / folder},
+            )
         )
 
 urlpatterns += i18n_patterns(

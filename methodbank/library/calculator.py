@@ -11,7 +11,10 @@ Assumptions (stated to the visitor under every answer):
 * a term is half a school year: 89 school days;
 * years 7–9 are three school years: 534 school days;
 * a school day has ``lessons_per_day`` lessons (an input, :data:`DEFAULT_LESSONS_PER_DAY`
-  unless the visitor changes it).
+  unless the visitor changes it);
+* when absence is entered in *hours*, a lesson lasts ``lesson_minutes`` minutes (an input,
+  :data:`DEFAULT_LESSON_MINUTES` unless the visitor changes it), so the hours entered and the
+  lessons shown agree: 38 hours are 38 lessons of 60 minutes, 57 lessons of 40 minutes.
 
 Arithmetic is done with :class:`~decimal.Decimal`, so results are exact before rounding, and
 rounding is "half up" (0.5 → 1), as people round by hand.
@@ -26,6 +29,11 @@ SCHOOL_DAYS_PER_YEAR = 178
 SCHOOL_DAYS_PER_WEEK = 5
 DEFAULT_LESSONS_PER_DAY = 5
 MAX_LESSONS_PER_DAY = 12
+DEFAULT_LESSON_MINUTES = 60
+MIN_LESSON_MINUTES = 10
+MAX_LESSON_MINUTES = 240
+HOURS, LESSONS = "hours", "lessons"
+UNIT_CHOICES = [(HOURS, _("Timmar")), (LESSONS, _("Lektioner"))]
 HUNDRED = Decimal(100)
 
 # Period key → (school days, label used in the sentence "… under <label> …").
@@ -122,6 +130,19 @@ def parse_lessons_per_day(raw):
     return value
 
 
+def parse_lesson_minutes(raw):
+    if raw in (None, ""):
+        return Decimal(DEFAULT_LESSON_MINUTES)
+    value = parse_number(raw, "lesson_minutes")
+    if value < MIN_LESSON_MINUTES or value > MAX_LESSON_MINUTES:
+        raise CalculatorInputError(
+            "lesson_minutes",
+            _("Ange en lektionslängd mellan %(min)s och %(max)s minuter.")
+            % {"min": MIN_LESSON_MINUTES, "max": MAX_LESSON_MINUTES},
+        )
+    return value
+
+
 def round_half_up(value, places=0):
     """``value`` rounded half up to ``places`` decimals (Decimal)."""
     return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
@@ -175,6 +196,25 @@ class CalculatorResult:
     missed_days: Decimal  # exact
     missed_weeks: Decimal  # exact
     missed_lessons: Decimal  # exact
+    lesson_minutes: Decimal = Decimal(DEFAULT_LESSON_MINUTES)
+    entered_absent: Decimal | None = None  # what the visitor typed as absent time, if any
+    entered_unit: str = ""  # HOURS or LESSONS when absent and scheduled time were entered
+
+    @property
+    def in_hours(self):
+        return self.entered_unit == HOURS
+
+    @property
+    def missed_hours(self):
+        """Missed time in hours over the period (lessons of ``lesson_minutes``)."""
+        return self.missed_lessons * self.lesson_minutes / 60
+
+    @property
+    def entered_lessons(self):
+        """The absent hours entered, as lessons of ``lesson_minutes`` (None unless hours)."""
+        if not self.in_hours or self.entered_absent is None:
+            return None
+        return self.entered_absent * 60 / self.lesson_minutes
 
     @property
     def percent(self):
@@ -205,8 +245,19 @@ class CalculatorResult:
         return Decimal(self.period_days) / SCHOOL_DAYS_PER_WEEK
 
 
-def calculate(share, period=DEFAULT_PERIOD, lessons_per_day=DEFAULT_LESSONS_PER_DAY):
-    """Missed school days, weeks and lessons for an absence ``share`` (0–1) over ``period``."""
+def calculate(
+    share,
+    period=DEFAULT_PERIOD,
+    lessons_per_day=DEFAULT_LESSONS_PER_DAY,
+    *,
+    lesson_minutes=DEFAULT_LESSON_MINUTES,
+    entered_absent=None,
+    entered_unit="",
+):
+    """Missed school days, weeks and lessons for an absence ``share`` (0–1) over ``period``.
+
+    ``entered_absent`` and ``entered_unit`` record the absent time the visitor typed (hours or
+    lessons), so the answer can relate it to lessons of ``lesson_minutes``."""
     share = Decimal(share)
     if share < 0 or share > 1:
         raise CalculatorInputError("percent", _("Frånvaron måste vara mellan 0 och 100 %."))
@@ -225,12 +276,15 @@ def calculate(share, period=DEFAULT_PERIOD, lessons_per_day=DEFAULT_LESSONS_PER_
         missed_days=missed_days,
         missed_weeks=missed_days / SCHOOL_DAYS_PER_WEEK,
         missed_lessons=missed_days * lessons_per_day,
+        lesson_minutes=Decimal(lesson_minutes),
+        entered_absent=None if entered_absent is None else Decimal(entered_absent),
+        entered_unit=entered_unit,
     )
 
 
-def calculate_all_periods(share, lessons_per_day=DEFAULT_LESSONS_PER_DAY):
+def calculate_all_periods(share, lessons_per_day=DEFAULT_LESSONS_PER_DAY, **entered):
     """The same share over every period, shortest first (for the comparison table)."""
-    return [calculate(share, key, lessons_per_day) for key in PERIODS]
+    return [calculate(share, key, lessons_per_day, **entered) for key in PERIODS]
 
 
 # -- Words ----------------------------------------------------------------------------------
@@ -313,11 +367,61 @@ def summary_sentence(result):
     return gettext("%(percent)s %% frånvaro under %(period)s motsvarar %(days)s.") % values
 
 
+def hours_phrase(hours):
+    from django.utils.translation import ngettext
+
+    shown = round_half_up(hours)
+    values = {"n": format_number(shown)}
+    if shown == hours:
+        return ngettext("%(n)s timme", "%(n)s timmar", _plural_count(shown)) % values
+    return ngettext("ungefär %(n)s timme", "ungefär %(n)s timmar", _plural_count(shown)) % values
+
+
+def entered_sentence(result):
+    """In hours mode: the absent hours entered, as lessons of the stated length, and what the
+    table does with them. Empty otherwise."""
+    from django.utils.translation import gettext, ngettext
+
+    lessons = result.entered_lessons
+    if lessons is None:
+        return ""
+    shown = round_half_up(lessons)
+    lesson_values = {"n": format_number(shown)}
+    if shown == lessons:
+        lesson_text = ngettext("%(n)s lektion", "%(n)s lektioner", _plural_count(shown))
+    else:
+        lesson_text = ngettext(
+            "ungefär %(n)s lektion", "ungefär %(n)s lektioner", _plural_count(shown)
+        )
+    return gettext(
+        "Den frånvarande tiden du fyllde i, %(hours)s, motsvarar %(lessons)s à %(minutes)s "
+        "minuter. Tabellen räknar om samma andel frånvaro till hela perioder."
+    ) % {
+        "hours": hours_phrase(result.entered_absent),
+        "lessons": lesson_text % lesson_values,
+        "minutes": format_number(result.lesson_minutes),
+    }
+
+
 def lessons_sentence(result):
     from django.utils.translation import gettext, ngettext
 
     if result.missed_days == 0:
         return ""
+    if result.in_hours:
+        per_day = ngettext(
+            "%(n)s lektion à %(minutes)s minuter per skoldag",
+            "%(n)s lektioner à %(minutes)s minuter per skoldag",
+            _plural_count(result.lessons_per_day),
+        ) % {
+            "n": format_number(result.lessons_per_day),
+            "minutes": format_number(result.lesson_minutes),
+        }
+        return gettext("Det är %(lessons)s (%(hours)s), räknat med %(per_day)s.") % {
+            "lessons": lessons_phrase(result),
+            "hours": hours_phrase(result.missed_hours),
+            "per_day": per_day,
+        }
     per_day = ngettext(
         "%(n)s lektion per skoldag",
         "%(n)s lektioner per skoldag",

@@ -1,8 +1,10 @@
 """Demo content of the knowledge library: section pages, the reading list, an example film.
 
 The reading list holds only the facts given in the sources (no DOIs, page numbers or
-given names that the sources do not state). The example film is generated with ffmpeg from
-Debian's packages; without ffmpeg the film is skipped with a message and everything else loads.
+given names that the sources do not state). The example film is generated with the ffmpeg
+binary that the ``imageio-ffmpeg`` wheel ships (a project dependency, so a fresh clone needs no
+system package); if that binary cannot run, an ffmpeg on PATH is used, and without either the
+film is skipped with a message and everything else loads.
 """
 
 import shutil
@@ -10,8 +12,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import imageio_ffmpeg
 from django.core.files import File
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_noop
 
 from kcsite.pages.demo_tools import home_page
 
@@ -227,15 +231,34 @@ def _ensure_reference(demo, data):
     return reference
 
 
+# The reading list's topics (editor-managed tags) with English names in the catalogue: the
+# reference filter shows a topic through gettext, so English visitors read these in English.
+TOPIC_NAMES = [
+    gettext_noop("forskningsöversikt"),
+    gettext_noop("kartläggning och utredning"),
+    gettext_noop("närvarofrämjande arbete"),
+    gettext_noop("skolfrånvaro"),
+    gettext_noop("tre nivåer"),
+]
+
+
 def ensure_reading_list(demo):
     """The domain's reading list as library references (also called by the method bank's demo
     first, so the methods it imports cite these entries rather than creating their own)."""
     return [_ensure_reference(demo, data) for data in REFERENCES]
 
 
+def find_ffmpeg():
+    """The ffmpeg binary of the imageio-ffmpeg wheel, else one on PATH, else None."""
+    try:
+        return imageio_ffmpeg.get_ffmpeg_exe()
+    except RuntimeError:  # no binary for this platform in the wheel
+        return shutil.which("ffmpeg")
+
+
 def generate_clip(target):
     """Write a 40-second MP4 of four coloured title cards to ``target``; False without ffmpeg."""
-    ffmpeg = shutil.which("ffmpeg")
+    ffmpeg = find_ffmpeg()
     if not ffmpeg:
         return False
     colours = "".join(
@@ -383,7 +406,7 @@ def load_demo(demo):
     demo.step("reading list from the sources as references")
     references = ensure_reading_list(demo)
 
-    demo.step("example film (generated with ffmpeg)")
+    demo.step("example film (generated with the ffmpeg of imageio-ffmpeg)")
     existing_film = films_page.get_children().filter(slug="tidiga-tecken-exempelfilm").first()
     if existing_film is not None:
         demo.tally(False)
@@ -392,7 +415,7 @@ def load_demo(demo):
         if media is None:
             demo.step(
                 "ffmpeg is missing or failed: the example film is skipped "
-                "(apt-get install ffmpeg, then run load_demo again)"
+                "(reinstall imageio-ffmpeg or put ffmpeg on PATH, then run load_demo again)"
             )
         else:
             captions = _ensure_captions(demo)
@@ -438,6 +461,7 @@ def load_demo(demo):
     demo.translation(
         index,
         "en",
+        slug="knowledge-library",
         title="Knowledge library",
         intro=(
             "Training films, research on school attendance and a calculator that shows what "
@@ -468,6 +492,7 @@ def load_demo(demo):
     demo.translation(
         references_page,
         "en",
+        slug="research",
         title="Research and sources",
         intro=(
             "Research and publications behind the knowledge centre's methods and films. Search, "
@@ -478,6 +503,7 @@ def load_demo(demo):
     demo.translation(
         films_page,
         "en",
+        slug="films",
         title="Training films",
         intro=(
             "Films for teachers, school staff and social services, with captions and transcripts."

@@ -1,6 +1,7 @@
 """Public forms of the knowledge library: the absence calculator and the listing filters."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.privacy import NoPupilDataFormMixin
@@ -38,6 +39,13 @@ class CalculatorForm(NoPupilDataFormMixin, forms.Form):
         help_text=_("Timmar eller lektioner enligt schemat under samma tid, i samma enhet."),
         widget=forms.TextInput(attrs=NUMBER_ATTRS),
     )
+    unit = forms.ChoiceField(
+        label=_("Tiden är i"),
+        choices=calculator.UNIT_CHOICES,
+        initial=calculator.HOURS,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     period = forms.ChoiceField(
         label=_("Period"),
         choices=calculator.PERIOD_CHOICES,
@@ -52,8 +60,20 @@ class CalculatorForm(NoPupilDataFormMixin, forms.Form):
         % {"n": calculator.DEFAULT_LESSONS_PER_DAY},
         widget=forms.TextInput(attrs=NUMBER_ATTRS),
     )
+    lesson_minutes = forms.CharField(
+        label=_("Lektionens längd i minuter"),
+        required=False,
+        max_length=20,
+        help_text=_(
+            "Används när tiden är i timmar, för att räkna om timmar till lektioner. "
+            "Lämna tomt för %(n)s."
+        )
+        % {"n": calculator.DEFAULT_LESSON_MINUTES},
+        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+    )
 
-    FIELD_NAMES = ("percent", "absent", "scheduled", "period", "lessons_per_day")
+    # Fields whose value in the query string means "calculate" (the unit alone does not).
+    FIELD_NAMES = ("percent", "absent", "scheduled", "period", "lessons_per_day", "lesson_minutes")
 
     @classmethod
     def from_query(cls, query, prefix=None):
@@ -90,6 +110,10 @@ class CalculatorForm(NoPupilDataFormMixin, forms.Form):
                         "scheduled", _("Fyll i den schemalagda tiden.")
                     )
                 share = calculator.share_from_amounts(absent, scheduled)
+                cleaned["entered"] = {
+                    "entered_absent": calculator.parse_number(absent, "absent"),
+                    "entered_unit": cleaned.get("unit") or calculator.HOURS,
+                }
             else:
                 raise calculator.CalculatorInputError(
                     "percent",
@@ -104,20 +128,32 @@ class CalculatorForm(NoPupilDataFormMixin, forms.Form):
             )
         except calculator.CalculatorInputError as error:
             self.add_error(error.field, error.message)
+        try:
+            cleaned["minutes"] = calculator.parse_lesson_minutes(
+                (cleaned.get("lesson_minutes") or "").strip()
+            )
+        except calculator.CalculatorInputError as error:
+            self.add_error(error.field, error.message)
         return cleaned
+
+    def _entered(self):
+        data = self.cleaned_data
+        return {"lesson_minutes": data["minutes"], **data.get("entered", {})}
 
     def result(self):
         """The :class:`~methodbank.library.calculator.CalculatorResult`, or None if invalid."""
         if not self.is_bound or not self.is_valid():
             return None
         data = self.cleaned_data
-        return calculator.calculate(data["share"], data["period"], data["lessons"])
+        return calculator.calculate(
+            data["share"], data["period"], data["lessons"], **self._entered()
+        )
 
     def comparison(self):
         if not self.is_bound or not self.is_valid():
             return []
         return calculator.calculate_all_periods(
-            self.cleaned_data["share"], self.cleaned_data["lessons"]
+            self.cleaned_data["share"], self.cleaned_data["lessons"], **self._entered()
         )
 
 
@@ -164,7 +200,10 @@ class ReferenceFilterForm(_FilterForm):
         self.fields["ref_type"].choices = [("", _("Alla typer")), *ReferenceType.choices]
         used = TaggedReference.objects.values_list("tag_id", flat=True)
         topics = Tag.objects.filter(pk__in=used).order_by("name")
-        self.fields["topic"].choices = [("", _("Alla ämnen"))] + [(t.slug, t.name) for t in topics]
+        self.fields["topic"].choices = [("", _("Alla ämnen"))] + [
+            (t.slug, gettext(t.name))
+            for t in topics  # the reading list's topics have English
+        ]
         for name in ("year_from", "year_to"):
             self.fields[name].widget.attrs.update(inputmode="numeric", size="6")
             self.fields[name].error_messages.update(

@@ -74,6 +74,9 @@ def reference_listing(request, paginate=True):
         "filtered": any(
             form.value(name) for name in ("q", "ref_type", "year_from", "year_to", "tier", "topic")
         ),
+        "filters_set": any(
+            form.value(name) for name in ("ref_type", "year_from", "year_to", "tier", "topic")
+        ),
     }
     if paginate:
         context["page_obj"] = _paginate(references, request.GET.get("page"))
@@ -104,6 +107,7 @@ def film_listing(library_page, request):
         "films": films,
         "page_obj": _paginate(films, request.GET.get("page")),
         "filtered": any(form.value(name) for name in ("q", "tier", "audience")),
+        "filters_set": any(form.value(name) for name in ("tier", "audience")),
     }
 
 

@@ -27,6 +27,7 @@ def calculator_result(request):
             "calculator_result": result,
             "calculator_comparison": form.comparison(),
             "calculator_form": form,
+            "calculator_prefix": prefix or "",
             "live": True,
         },
         request=request,

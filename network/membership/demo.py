@@ -328,6 +328,7 @@ def load_demo(demo):
     demo.translation(
         network,
         "en",
+        slug="network",
         title="The attendance network",
         intro=(
             "The attendance network brings together staff from schools, pupil health, social "
@@ -378,6 +379,7 @@ def load_demo(demo):
         demo.translation(
             directory,
             "en",
+            slug="members",
             title="Member directory",
             intro="Find colleagues in the network: search by name, role or organisation.",
         )

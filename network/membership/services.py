@@ -50,6 +50,10 @@ def login_link_lifetime():
     return timedelta(minutes=int(getattr(settings, "MEMBERSHIP_LOGIN_LINK_MINUTES", 15)))
 
 
+#: How long the one-time login link in the approval e-mail works (people read it days later).
+WELCOME_LINK_LIFETIME = timedelta(days=7)
+
+
 class LinkError(Exception):
     """A self-service link that cannot be used; ``code`` is invalid, expired or used."""
 
@@ -244,18 +248,35 @@ def approve_application(application_id, user=None, message=""):
         application.version += 1
         application.save()
         log(instance=application, action="membership.approve", user=user)
-    language = application.language
-    _queue_mail(
-        "membership/mail/approved",
-        {
-            "name": application.name,
-            "message": message,
-            "login_url": absolute_url(_reverse("membership:login", language)),
-        },
-        [application.email],
-        language,
-    )
+    from .tasks import deliver_welcome
+
+    deliver_welcome.enqueue(application.pk)
     return member
+
+
+def send_welcome(application_id):
+    """E-mail an approved applicant, with a one-time login link so they can enter the member
+    area at once (a task: the raw token never passes through the queue)."""
+    application = MembershipApplication.objects.select_related("member__user").get(
+        pk=application_id
+    )
+    language = application.language
+    context = {
+        "name": application.name,
+        "message": application.decision_message,
+        "login_url": absolute_url(_reverse("membership:login", language)),
+        "welcome_url": "",
+        "days": WELCOME_LINK_LIFETIME.days,
+    }
+    member = application.member
+    if member is not None and member_may_use_login_link(member):
+        raw = _new_login_token(member, WELCOME_LINK_LIFETIME)
+        context["welcome_url"] = absolute_url(
+            _reverse("membership:login_token", language, args=[raw])
+        )
+    from kcsite.mail import send_mail
+
+    send_mail("membership/mail/approved", context, [application.email], language=language)
 
 
 def decline_application(application_id, user=None, message=""):
@@ -309,6 +330,20 @@ def member_may_use_login_link(member):
     return account.is_active and not account.is_staff and not account.is_superuser
 
 
+def _new_login_token(member, lifetime, next_url=""):
+    """Store a one-time login token for ``member`` (only its hash) and return the raw token."""
+    raw = secrets.token_urlsafe(32)
+    now = timezone.now()
+    LoginToken.objects.filter(member=member, expires_at__lt=now).delete()
+    LoginToken.objects.create(
+        member=member,
+        token_hash=hash_token(raw),
+        expires_at=now + lifetime,
+        next_url=safe_next_url(next_url),
+    )
+    return raw
+
+
 def send_login_link(email, next_url="", language="sv"):
     """Create a one-time login link for the member with ``email`` and e-mail it.
 
@@ -319,15 +354,7 @@ def send_login_link(email, next_url="", language="sv"):
     member = Member.objects.select_related("user").filter(email__iexact=email).first()
     if member is None or not member_may_use_login_link(member):
         return None
-    raw = secrets.token_urlsafe(32)
-    now = timezone.now()
-    LoginToken.objects.filter(member=member, expires_at__lt=now).delete()
-    LoginToken.objects.create(
-        member=member,
-        token_hash=hash_token(raw),
-        expires_at=now + login_link_lifetime(),
-        next_url=safe_next_url(next_url),
-    )
+    raw = _new_login_token(member, login_link_lifetime(), next_url)
     language = member.language or language
     from kcsite.mail import send_mail
 

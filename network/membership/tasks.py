@@ -24,6 +24,15 @@ def deliver_login_link(email, next_url, language):
 
 
 @task()
+def deliver_welcome(application_id):
+    """The approval e-mail with a one-time login link, made here so the raw token never
+    passes through the queue."""
+    from .services import send_welcome
+
+    send_welcome(application_id)
+
+
+@task()
 def deliver_message_batch(message_id, delivery_ids):
     """One batch of a message to all members (see ``services.queue_network_message``)."""
     from .services import send_message_batch

@@ -70,14 +70,14 @@ def verify(request, token):
     """GET shows a button (mail scanners that open links verify nothing); POST verifies."""
     try:
         application = services.application_for_token(token)
-    except services.LinkError as error:
-        return _render(request, "membership/verify.html", {"error": error.code}, status=400)
-    if request.method == "POST":
-        try:
+        if request.method == "POST":
             services.verify_application(token)
-        except services.LinkError as error:
-            return _render(request, "membership/verify.html", {"error": error.code}, status=400)
-        return _render(request, "membership/verify.html", {"verified": True})
+            return _render(request, "membership/verify.html", {"verified": True})
+    except services.LinkError as error:
+        # A link opened again after it did its work is not an error: say where things stand.
+        if error.code == "used":
+            return _render(request, "membership/verify.html", {"already_verified": True})
+        return _render(request, "membership/verify.html", {"error": error.code}, status=400)
     return _render(request, "membership/verify.html", {"application": application})
 
 

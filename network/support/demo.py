@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from kcsite.pages.demo_tools import home_page
+from kcsite.pages.schoolyear import school_day, working_time
 
 from .models import (
     MeetingMode,
@@ -305,6 +306,7 @@ def load_demo(demo):
     demo.translation(
         index,
         "en",
+        slug="support",
         title="Support from Team Domino",
         search_description="Consultation, supervision, process support, group development and "
         "support with mapping – ask for support in a few minutes.",
@@ -353,7 +355,12 @@ def load_demo(demo):
         if SupportRequest.objects.filter(email=email).exists():
             demo.tally(False)
             continue
-        created_at = now - timedelta(days=days_ago, hours=key)
+        # sent on a school day in working hours, like the requests Team Domino gets
+        created_at = working_time(timezone.localtime(now - timedelta(days=days_ago)), seed=key)
+        if created_at > now:  # today, later than the demo is loaded: the previous school day
+            created_at = working_time(
+                timezone.localtime(now - timedelta(days=days_ago + 1)), seed=key
+            )
         sequence, reference = allocate_reference(timezone.localtime(created_at).year)
         support_request = SupportRequest(
             reference=reference,
@@ -391,7 +398,10 @@ def load_demo(demo):
                 support_request.state = State.NEW
                 support_request.contact_me = True
         elif to_meeting is not None:
-            support_request.first_meeting_at = created_at + timedelta(days=to_meeting)
+            meeting_day = school_day((created_at + timedelta(days=to_meeting)).date())
+            support_request.first_meeting_at = created_at.replace(
+                year=meeting_day.year, month=meeting_day.month, day=meeting_day.day
+            )
         if state in (State.CLOSED, State.DECLINED, State.REFERRED):
             support_request.closed_at = created_at + timedelta(days=(to_meeting or 3) + 20)
             support_request.closed_at = min(support_request.closed_at, now)

@@ -94,7 +94,14 @@ class SupportIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = SupportServicePage.objects.child_of(self).live().public()
+        services = list(SupportServicePage.objects.child_of(self).live().public())
+        context["services"] = services
+        # "Be om stöd" starts with a consultation: the lightest service, from which Team Domino
+        # refers the school on when something else fits better.
+        context["start_service"] = next(
+            (s for s in services if s.service_kind == ServiceKind.CONSULTATION),
+            services[0] if services else None,
+        )
         return context
 
     class Meta:

@@ -6,6 +6,7 @@ left as it is, so running ``load_demo`` again changes nothing, not even editors'
 
 import json
 
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 
@@ -45,7 +46,11 @@ class Demo:
         return page
 
     def translation(self, page, language_code, **fields):
-        """The translation of ``page`` into ``language_code``, created and published if missing."""
+        """The translation of ``page`` into ``language_code``, created and published if missing.
+
+        Below the home page a translation gets a slug in its own language: ``slug`` if given,
+        else one made from its title ("Absence calculator" → ``absence-calculator``). The path
+        it would have had with the Swedish slugs (``/en/stod/``) redirects to it permanently."""
         locale = Locale.objects.get(language_code=language_code)
         existing = page.get_translation_or_none(locale)
         if existing is not None:
@@ -53,13 +58,33 @@ class Demo:
             return existing.specific
         translated = page.copy_for_translation(locale, copy_parents=True)
         body = fields.pop("body", None)
+        if page.depth > 2 and "slug" not in fields and fields.get("title"):
+            fields["slug"] = slugify(fields["title"])
         for name, value in fields.items():
             setattr(translated, name, value)
         if body is not None:
             translated.body = json.dumps(body) if isinstance(body, list) else body
         translated.save_revision().publish()
         self.tally(True)
+        _redirect_swedish_slugs(page, translated.specific, language_code)
         return translated.specific
+
+
+def _redirect_swedish_slugs(original, translated, language_code):
+    """A permanent redirect from ``/<lang>`` + the original's path to the translation."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    site = translated.get_site()
+    old_url, new_url = original.get_url(), translated.get_url()
+    if site is None or not old_url or not new_url:
+        return
+    old_path = Redirect.normalise_path(f"/{language_code}{old_url}")
+    if old_path != Redirect.normalise_path(new_url):
+        Redirect.objects.get_or_create(
+            old_path=old_path,
+            site=site,
+            defaults={"redirect_page": translated, "is_permanent": True},
+        )
 
 
 def home_page(language_code="sv"):

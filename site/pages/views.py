@@ -1,4 +1,11 @@
+from pathlib import Path
+
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+FAVICON = Path(__file__).resolve().parent.parent / "static" / "favicon.ico"
 
 
 def page_not_found(request, exception=None):
@@ -7,3 +14,10 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@require_safe
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request):
+    """``/favicon.ico`` for browsers and tools that ask for it without reading the link tag."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")

@@ -19,7 +19,7 @@ def test_find_event_register_and_confirm_with_axe(page, axe_check):
     assert page.get_by_role("heading", level=1).inner_text() == "GDQ-dag för elevhälsoteam"
     axe_check(page, "event page")
 
-    page.get_by_role("link", name="Anmäl dig").click()
+    page.get_by_role("link", name="Anmäl dig").first.click()  # the call to action at the top
     page.wait_for_load_state()
     axe_check(page, "registration form")
 
@@ -48,7 +48,7 @@ def test_find_event_register_and_confirm_with_axe(page, axe_check):
 
 def test_full_event_offers_waitlist_in_the_browser(page, axe_check):
     page.goto("/utbildningar/samtalsmetodik-omtankesamtalet/")
-    page.get_by_role("link", name="Ställ dig på väntelistan").click()
+    page.get_by_role("link", name="Ställ dig på väntelistan").first.click()
     page.wait_for_load_state()
     assert page.get_by_text("Alla platser är tagna.").is_visible()
     assert page.get_by_role("button", name="Ställ mig på väntelistan").is_visible()

@@ -85,7 +85,7 @@ def test_process_support_request_without_time(page, axe_check):
 
 
 def test_english_service_page(page, axe_check):
-    page.goto("/en/stod/")
+    page.goto("/en/support/")
     axe_check(page, "support index (English)")
     assert page.get_by_role("heading", level=1).inner_text() == "Support from Team Domino"
 

@@ -242,5 +242,5 @@ def test_home_page_shows_next_three_events(client):
 def test_english_pages(client):
     html = client.get("/en/trainings/").content.decode()
     assert "Upcoming" in html or "Kommande" in html
-    response = client.get("/en/trainings/samtalsmetodik-omtankesamtalet/")
+    response = client.get("/en/trainings/conversation-methods-the-care-conversation/")
     assert response.status_code == 200

@@ -269,3 +269,67 @@ def test_form_errors_name_the_field(data, field):
 def test_form_rejects_a_personal_identity_number():
     f = form(percent="811218-9876")
     assert not f.is_valid()
+
+
+# -- hours mode: the hours entered and the lessons shown agree --------------------------------
+def _hours_form(absent="38", scheduled="320", **extra):
+    data = {"absent": absent, "scheduled": scheduled, "unit": "hours", "period": "term"}
+    data.update(extra)
+    form = CalculatorForm(data)
+    assert form.is_valid(), form.errors
+    return form
+
+
+def test_hours_mode_states_the_lesson_length_and_converts_the_hours_entered():
+    r = _hours_form().result()
+    assert r.in_hours and r.lesson_minutes == 60
+    assert r.entered_lessons == 38  # 38 hours are 38 lessons of 60 minutes
+    assert r.missed_hours == r.missed_lessons  # never more lessons than hours at 60 minutes
+    with translation.override("sv"):
+        assert calc.entered_sentence(r) == (
+            "Den frånvarande tiden du fyllde i, 38 timmar, motsvarar 38 lektioner à 60 minuter. "
+            "Tabellen räknar om samma andel frånvaro till hela perioder."
+        )
+        assert calc.lessons_sentence(r) == (
+            "Det är ungefär 53 lektioner (ungefär 53 timmar), räknat med 5 lektioner à 60 "
+            "minuter per skoldag."
+        )
+
+
+def test_hours_mode_with_shorter_lessons_explains_why_lessons_exceed_hours():
+    r = _hours_form(lesson_minutes="40").result()
+    assert r.entered_lessons == 57
+    assert r.missed_lessons > r.missed_hours
+    with translation.override("sv"):
+        assert "57 lektioner à 40 minuter" in calc.entered_sentence(r)
+        assert "à 40 minuter per skoldag" in calc.lessons_sentence(r)
+
+
+@pytest.mark.parametrize("minutes", ["5", "500", "abc"])
+def test_lesson_length_outside_reason_is_a_clear_error(minutes):
+    form = CalculatorForm({"absent": "3", "scheduled": "30", "lesson_minutes": minutes})
+    assert not form.is_valid() and "lesson_minutes" in form.errors
+
+
+def test_lessons_mode_and_percent_mode_say_nothing_about_hours():
+    lessons = CalculatorForm(
+        {"absent": "3", "scheduled": "30", "unit": "lessons", "period": "year"}
+    )
+    assert lessons.is_valid()
+    assert calc.entered_sentence(lessons.result()) == ""
+    assert not lessons.result().in_hours
+    percent = CalculatorForm({"percent": "10", "period": "year"})
+    assert percent.is_valid() and calc.entered_sentence(percent.result()) == ""
+
+
+@pytest.mark.django_db
+def test_calculator_page_hours_mode_table_is_a_focusable_region(client):
+    from bs4 import BeautifulSoup
+
+    url = "/kunskapsbank/franvarokalkylator/?absent=38&scheduled=320&unit=hours&period=term"
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    region = soup.select_one(".table-wrap[role=region]")
+    assert region["tabindex"] == "0"
+    assert soup.find(id=region["aria-labelledby"]).name == "caption"
+    status = soup.select_one(".calculator__status").get_text(" ", strip=True)
+    assert "38 lektioner à 60 minuter" in status

@@ -57,7 +57,7 @@ def test_finder_is_a_menu_section_under_home(client):
     finder = MethodFinderPage.objects.get(locale__language_code="sv")
     assert finder.url == URL and finder.show_in_menus and finder.search_description
     assert client.get(URL).status_code == 200
-    assert client.get("/en/metodbank/").status_code == 200
+    assert client.get("/en/method-bank/").status_code == 200
 
 
 def test_json_answer_has_the_documented_shape(client, methods):

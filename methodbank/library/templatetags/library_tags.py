@@ -16,6 +16,11 @@ def calc_lessons(result):
 
 
 @register.filter
+def calc_entered(result):
+    return calculator.entered_sentence(result) if result else ""
+
+
+@register.filter
 def calc_days(result):
     return calculator.days_phrase(result)
 
@@ -47,6 +52,7 @@ def calculator_facts():
         "days_per_term": calculator.PERIODS["term"][0],
         "days_7_9": calculator.PERIODS["years_7_9"][0],
         "default_lessons": calculator.DEFAULT_LESSONS_PER_DAY,
+        "default_minutes": calculator.DEFAULT_LESSON_MINUTES,
     }
 
 

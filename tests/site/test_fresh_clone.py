@@ -1,0 +1,138 @@
+"""What a newcomer meets on a fresh `make run`: media that can be seeked, a favicon, a title
+that names the site once, the demo film, and empty states that say what is true."""
+
+import importlib
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import RequestFactory, override_settings
+from django.urls import clear_url_caches, resolve
+
+from kcsite.devmedia import byte_range, serve_media
+
+pytestmark = pytest.mark.django_db
+
+BODY = bytes(range(256)) * 40  # 10 240 bytes
+
+
+@pytest.fixture
+def media_file(tmp_path):
+    (tmp_path / "film.mp4").write_bytes(BODY)
+    return tmp_path
+
+
+def _get(root, range_header=None):
+    headers = {"Range": range_header} if range_header else {}
+    request = RequestFactory().get("/media/media/film.mp4", headers=headers)
+    return serve_media(request, "film.mp4", document_root=root)
+
+
+def _body(response):
+    content = b"".join(response.streaming_content)
+    response.close()
+    return content
+
+
+def test_media_without_range_is_whole_and_announces_ranges(media_file):
+    response = _get(media_file)
+    assert response.status_code == 200
+    assert response["Accept-Ranges"] == "bytes"
+    assert _body(response) == BODY
+
+
+@pytest.mark.parametrize(
+    ("header", "start", "end"),
+    [("bytes=100-199", 100, 199), ("bytes=10000-", 10000, 10239), ("bytes=-40", 10200, 10239)],
+)
+def test_media_range_answers_206_with_exactly_those_bytes(media_file, header, start, end):
+    response = _get(media_file, header)
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes {start}-{end}/{len(BODY)}"
+    assert response["Content-Length"] == str(end - start + 1)
+    assert response["Content-Type"] == "video/mp4"
+    assert _body(response) == BODY[start : end + 1]
+
+
+def test_media_range_past_the_end_is_416(media_file):
+    response = _get(media_file, "bytes=20000-20010")
+    assert response.status_code == 416
+    assert response["Content-Range"] == f"bytes */{len(BODY)}"
+
+
+def test_byte_range_rule():
+    assert byte_range("bytes=0-", 10) == (0, 9)
+    assert byte_range("bytes=5-100", 10) == (5, 9)
+    assert byte_range("bytes=0-1,4-5", 10) is None  # several ranges: the whole file
+    assert byte_range("items=0-1", 10) is None
+    with pytest.raises(ValueError):
+        byte_range("bytes=9-3", 10)
+
+
+def test_development_urls_serve_media_with_ranges():
+    import kcsite.urls
+
+    try:
+        with override_settings(DEBUG=True):
+            importlib.reload(kcsite.urls)
+            clear_url_caches()
+            match = resolve("/media/media/exempel.mp4", urlconf=kcsite.urls)
+            assert match.func is serve_media
+            # documents stay behind Wagtail's privacy-checking view
+            with pytest.raises(Exception):  # noqa: B017 - Resolver404
+                resolve("/media/documents/x.pdf", urlconf=kcsite.urls)
+    finally:
+        importlib.reload(kcsite.urls)
+        clear_url_caches()
+
+
+def test_favicon_answers_with_an_icon_and_pages_link_it(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # ICO header
+    html = client.get("/").content.decode()
+    assert 'rel="icon" href="/favicon.ico"' in html
+    assert "favicon.svg" in html
+
+
+def _title(client, url):
+    return BeautifulSoup(client.get(url).content, "html.parser").title.get_text(strip=True)
+
+
+def test_home_title_names_the_site_once_and_other_pages_add_it(client):
+    assert _title(client, "/") == "Kunskapscentrum för skolnärvaro"
+    assert _title(client, "/utbildningar/") == (
+        "Utbildningar och träffar – Kunskapscentrum för skolnärvaro"
+    )
+
+
+def test_the_demo_film_is_there_without_a_system_ffmpeg(client):
+    from methodbank.library.demo import find_ffmpeg
+    from methodbank.library.models import FilmPage
+
+    assert "imageio_ffmpeg" in find_ffmpeg()  # the wheel's own binary, not an apt package
+    film = FilmPage.objects.get(slug="tidiga-tecken-exempelfilm", locale__language_code="sv")
+    assert film.video.file.size > 0
+    assert client.get(film.url).status_code == 200
+
+
+def _empty_state(client, url):
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    return soup.select_one("main p.notice").get_text(" ", strip=True)
+
+
+def test_film_library_empty_states_say_what_is_true(client):
+    from methodbank.library.models import FilmPage
+
+    url = "/kunskapsbank/filmer/"
+    assert "filter" not in _empty_state(client, url + "?q=zzzqqxxy").lower()
+    FilmPage.objects.filter(locale__language_code="sv").unpublish()
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert soup.select_one("[role=status]").get_text(strip=True) == "Inga filmer publicerade ännu"
+    assert _empty_state(client, url) == "Det finns inga filmer här ännu."
+    assert "ta bort ett filter" in _empty_state(client, url + "?tier=act")
+
+
+def test_reference_library_without_filters_does_not_ask_to_remove_one(client):
+    text = _empty_state(client, "/kunskapsbank/forskning/?q=zzzqqxxy")
+    assert "filter" not in text.lower() and "annat ord" in text
