@@ -10,17 +10,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
+from kcsite import links
 from kcsite.antispam import RATE_LIMITED_MESSAGE, client_key, rate_limited
 
 from . import services
 from .forms import ApplicationForm, LoginLinkForm, ProfileForm
 from .models import MemberAreaPage, NetworkPage
-from .tasks import deliver_login_link
 
 APPLY_LIMIT = (5, 3600)  # applications per client and hour
 LOGIN_LIMIT = (10, 900)  # login-link requests per client and 15 minutes
@@ -37,6 +38,35 @@ def _locale_page(model):
 def _render(request, template, context=None, status=200):
     context = {"network_page": _locale_page(NetworkPage), **(context or {})}
     return render(request, template, context, status=status)
+
+
+def _link_problem(request, error, kind):
+    """The shared "Länken fungerar inte" page, saying what to do for each kind of link."""
+    code = error.code
+    if kind == "verify":
+        newest = {
+            "expired": _(
+                "Ansökningar som inte bekräftas i tid raderas – skicka gärna en ny ansökan."
+            ),
+            "used": _(
+                "Ansökan är redan bekräftad. Team Domino går igenom den och du får besked via "
+                "e-post."
+            ),
+        }.get(code, "")
+        again = (reverse("membership:apply"), _("Till ansökan"))
+    elif kind == "login":
+        newest = _(
+            "En inloggningslänk gäller i %(minutes)s minuter och kan bara användas en gång. "
+            "Den senaste länken finns i det senaste mejlet, eller be om en ny."
+        ) % {"minutes": int(services.login_link_lifetime().total_seconds() // 60)}
+        again = (reverse("membership:login"), _("Be om en ny länk"))
+    else:
+        newest = _("Är du inte längre medlem får du inga utskick.")
+        again = ("", "")
+    response = links.problem_response(
+        request, code, newest=newest, again_url=again[0], again_label=again[1]
+    )
+    return response
 
 
 def _rate_limited_response(request):
@@ -72,12 +102,12 @@ def verify(request, token):
     try:
         application = services.application_for_token(token)
     except services.LinkError as error:
-        return _render(request, "membership/verify.html", {"error": error.code}, status=400)
+        return _link_problem(request, error, "verify")
     if request.method == "POST":
         try:
             services.verify_application(token)
         except services.LinkError as error:
-            return _render(request, "membership/verify.html", {"error": error.code}, status=400)
+            return _link_problem(request, error, "verify")
         return _render(request, "membership/verify.html", {"verified": True})
     return _render(request, "membership/verify.html", {"application": application})
 
@@ -104,7 +134,7 @@ def login_request(request):
         if form.is_valid():
             email = services.normalise_email(form.cleaned_data["email"])
             if not services.address_rate_limited(email):
-                deliver_login_link.enqueue(email, next_url, get_language())
+                services.send_login_link(email, next_url, get_language())
             return redirect("membership:login_sent")
     return _render(request, "membership/login.html", {"form": form})
 
@@ -125,7 +155,7 @@ def _token_failed(request, error):
         limit=TOKEN_FAILURE_LIMIT[0],
         period=TOKEN_FAILURE_LIMIT[1],
     )
-    return _render(request, "membership/login_token.html", {"error": error.code}, status=400)
+    return _link_problem(request, error, "login")
 
 
 @never_cache
@@ -230,7 +260,7 @@ def unsubscribe(request, token):
     try:
         member = services.member_for_unsubscribe_token(token)
     except services.LinkError as error:
-        return _render(request, "membership/unsubscribe.html", {"error": error.code}, status=400)
+        return _link_problem(request, error, "unsubscribe")
     if request.method == "POST":
         services.unsubscribe(token)
         return _render(request, "membership/unsubscribe.html", {"done": True})
