@@ -126,20 +126,26 @@ def build_email(mail, connection=None):
 
 
 # -- queueing -------------------------------------------------------------------------------
-def send_mail(name, **params):
-    """Queue message ``name`` built from ``params`` (ids); sent after the transaction commits.
-
-    Returns the outbox row.
+def send_mail(message_name, /, **params):
+    """Queue message ``message_name`` built from ``params`` (ids); sent after the transaction
+    commits. Returns the outbox row.
     """
     from kcsite.outbox.models import OutboxMessage
 
-    entry = _builders.get(name)
+    entry = _builders.get(message_name)
     if entry is None:
-        raise LookupError(f"No mail builder named {name!r} (declare it in the app's mails.py)")
+        raise LookupError(
+            f"No mail builder named {message_name!r} (declare it in the app's mails.py)"
+        )
     about = entry.about(params) if callable(entry.about) else (entry.about or "")
-    row = OutboxMessage.objects.create(name=name, params=params, about=about[:100])
-    transaction.on_commit(lambda: _enqueue(row.pk))
+    row = OutboxMessage.objects.create(name=message_name, params=params, about=about[:100])
+    after_commit(lambda: _enqueue(row.pk))
     return row
+
+
+def after_commit(callback):
+    """Run ``callback`` once the current transaction commits (at once outside one)."""
+    transaction.on_commit(callback)
 
 
 def _enqueue(outbox_id, run_after=None):
@@ -224,7 +230,7 @@ def _failed(row, error, now):
     row.next_attempt_at = now + timedelta(seconds=delays[row.attempts - 1])
     row.save(update_fields=["status", "last_error", "next_attempt_at"])
     if _backend_defers():
-        transaction.on_commit(lambda: _enqueue(row.pk, run_after=row.next_attempt_at))
+        after_commit(lambda: _enqueue(row.pk, run_after=row.next_attempt_at))
     return row.status
 
 
@@ -288,7 +294,7 @@ def resend(outbox_id):
         status=OutboxMessage.Status.QUEUED, attempts=0, next_attempt_at=None
     )
     if changed:
-        transaction.on_commit(lambda: _enqueue(outbox_id))
+        after_commit(lambda: _enqueue(outbox_id))
     return bool(changed)
 
 
