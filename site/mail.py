@@ -197,6 +197,9 @@ def attempt(outbox_id, now=None):
         mail = entry.function(**row.params) if entry else None
     except ObjectDoesNotExist:
         mail = None
+    except Exception as error:  # noqa: BLE001 - a broken builder is retried, then listed
+        logger.exception("Mail %s #%s could not be built", row.name, row.pk)
+        return _failed(row, error, now)
     if mail is None or not mail.to:
         row.delete()  # nothing to send any more (the record is gone or anonymised)
         return "gone"
@@ -280,6 +283,13 @@ def process_queue(now=None):
         .exclude(pk__in=recovered)
         .values_list("pk", flat=True)
     )
+    # A row whose task was never queued (the process stopped between commit and queueing).
+    orphans = list(
+        OutboxMessage.objects.filter(status=Status.QUEUED, task_id="", created_at__lt=cutoff)
+        .exclude(pk__in=recovered + due)
+        .values_list("pk", flat=True)
+    )
+    due += orphans
     for pk in recovered + due:
         OutboxMessage.objects.filter(pk=pk).update(next_attempt_at=None)
         _enqueue(pk)

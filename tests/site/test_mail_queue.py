@@ -72,7 +72,9 @@ def _run(client, settings, server):
     # The server refuses: the request is saved and answered at once with its receipt page.
     server.set_mode("refuse")
     started = time.monotonic()
-    response = client.post(page.request_url(), factories.form_data(email="queue@example.org"))
+    response = client.post(
+        page.request_url(), factories.form_data(email="queue@example.org", time="contact")
+    )
     answered_in = time.monotonic() - started
     assert response.status_code == 302 and "/kvitto/" in response["Location"]
     assert answered_in < 1.0, answered_in  # no SMTP during the request
