@@ -94,3 +94,37 @@ def test_cancel_a_seat_asks_first(small_page, axe_check):
     page.wait_for_url(re.compile(r"klar=avbokad"))
     assert "avbokad" in page.locator("[role=status]").inner_text()
     axe_check(page, "after cancelling")
+
+
+def test_leaving_the_network_asks_first(small_page, axe_check, site_env):
+    from .test_membership import _mail_link, _manage_shell
+
+    page = small_page
+    email = f"lamnar-{'js' if page.js else 'nojs'}@example.org"
+    _manage_shell(
+        site_env,
+        "from django.utils import timezone\n"
+        "from network.membership.models import MembershipApplication as A, OrganisationType as T\n"
+        "from network.membership.services import approve_application\n"
+        f"a = A.objects.create(name='Lena Lämnar', email='{email}', organisation='Provskolan',\n"
+        "    organisation_type=T.objects.first(), role='Kurator', motivation='Test',\n"
+        "    consent_at=timezone.now(), verified_at=timezone.now(), status='pending')\n"
+        "approve_application(a.pk)\n",
+    )
+    page.goto("/natverket/logga-in/")
+    page.get_by_label("E-post i tjänsten").fill(email)
+    page.get_by_role("button", name="Skicka inloggningslänk").click()
+    page.wait_for_url("**/natverket/logga-in/skickad/")
+    page.goto(_mail_link(site_env, r"https?://[^\s\"<>]+/natverket/logga-in/lank/[^\s\"<>]+/"))
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_load_state()
+    page.goto("/natverket/mitt-medlemskap/")
+    page.get_by_role("link", name="Lämna nätverket").last.click()
+    page.wait_for_url("**/natverket/mitt-medlemskap/lamna/")
+    assert "raderas" in page.locator("main").inner_text()
+    _shot(page, f"membership-leave-confirm-375-{'js' if page.js else 'nojs'}")
+    axe_check(page, "leave confirmation")
+    _no_horizontal_scroll(page)
+    page.get_by_role("button", name=re.compile("Ja, lämna nätverket")).click()
+    page.wait_for_url("**/natverket/mitt-medlemskap/lamnat/")
+    axe_check(page, "after leaving")
