@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from kcsite.links import absolute_url
 from kcsite.mail import Mail, builder
 
+from . import services
 from .models import Registration
 
 TEMPLATES = {
@@ -35,8 +36,6 @@ def _event_in_language(event, language):
 
 
 def mail_context(registration, kind, **extra):
-    from . import services
-
     original = registration.event.specific
     event = _event_in_language(original, registration.language)
     confirmed = registration.status in Registration.SEAT_STATES
@@ -69,8 +68,6 @@ def mail_context(registration, kind, **extra):
 
 def registration_mail(registration, kind, **extra):
     """The :class:`Mail` ``kind`` for ``registration``, or None once it is anonymised."""
-    from . import services
-
     if registration is None or registration.anonymised_at or not registration.email:
         return None
     context = mail_context(registration, kind, **extra)

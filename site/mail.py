@@ -35,6 +35,7 @@ messages and tasks left RUNNING by a worker that was stopped.
 
 import hashlib
 import logging
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -45,6 +46,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
+
+from kcsite.links import absolute_url  # noqa: F401 - builders may take it from here
 
 logger = logging.getLogger("kcsite.mail")
 
@@ -89,12 +92,6 @@ def email_key(address):
     """An ``about`` key for a person known only by address (no address stored)."""
     digest = hashlib.sha256((address or "").strip().lower().encode()).hexdigest()
     return f"email:{digest[:40]}"
-
-
-def absolute_url(path):
-    from kcsite.links import absolute_url as link_url
-
-    return link_url(path)
 
 
 # -- rendering ------------------------------------------------------------------------------
@@ -341,8 +338,6 @@ def _first_arg(args_kwargs):
 
 
 def _is_uuid(value):
-    import uuid
-
     try:
         uuid.UUID(str(value))
     except ValueError:

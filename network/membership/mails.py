@@ -13,6 +13,15 @@ from kcsite.links import absolute_url
 from kcsite.mail import Mail, builder, email_key
 
 from .models import MembershipApplication, MessageDelivery
+from .services import (
+    create_login_link,
+    finish_message_if_done,
+    login_link_lifetime,
+    reverse_in,
+    unsubscribe_token,
+    verification_token,
+    verify_link_max_age,
+)
 
 
 def _application_about(params):
@@ -33,8 +42,6 @@ def _application(application_id):
 
 @builder("membership.already_member", about=_address_about)
 def already_member(email, language):
-    from .services import reverse_in
-
     return Mail(
         "membership/mail/already_member",
         {"login_url": absolute_url(reverse_in("membership:login", language))},
@@ -45,8 +52,6 @@ def already_member(email, language):
 
 @builder("membership.verify", about=_application_about)
 def verify(application_id):
-    from .services import reverse_in, verification_token, verify_link_max_age
-
     application = _application(application_id)
     if application is None or application.status != MembershipApplication.Status.UNVERIFIED:
         return None
@@ -87,8 +92,6 @@ def new_application(application_id):
 
 @builder("membership.approved", about=_application_about)
 def approved(application_id):
-    from .services import reverse_in
-
     application = _application(application_id)
     if application is None:
         return None
@@ -119,8 +122,6 @@ def declined(application_id):
 
 @builder("membership.left", about=_address_about)
 def left(email, name, language):
-    from .services import reverse_in
-
     return Mail(
         "membership/mail/left",
         {"name": name, "apply_url": absolute_url(reverse_in("membership:apply", language))},
@@ -132,8 +133,6 @@ def left(email, name, language):
 @builder("membership.login_link", about=_address_about)
 def login_link(email, next_url, language):
     """A fresh one-time login link, only if ``email`` is a member's (else nothing is sent)."""
-    from .services import create_login_link, login_link_lifetime
-
     made = create_login_link(email, next_url, language)
     if made is None:
         return None
@@ -152,8 +151,6 @@ def login_link(email, next_url, language):
 
 @builder("membership.network_message", about=lambda p: f"membership.member:{p['member_id']}")
 def network_message(delivery_id, member_id):
-    from .services import finish_message_if_done, reverse_in, unsubscribe_token
-
     delivery = (
         MessageDelivery.objects.select_related("member", "message")
         .filter(pk=delivery_id, sent_at__isnull=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from kcsite.links import absolute_url
 from kcsite.mail import Mail, builder
 
+from . import services
 from .models import State, SupportRequest
 
 
@@ -25,8 +26,6 @@ def _request(request_id):
 
 
 def _context(support_request):
-    from . import services
-
     service_url = ""
     if support_request.service_id and support_request.service.live:
         service_url = absolute_url(support_request.service)
@@ -40,8 +39,6 @@ def _context(support_request):
 
 
 def _calendar(support_request, *, cancelled=False):
-    from . import services
-
     return (
         "mote.ics",
         services.calendar_file(support_request, cancelled=cancelled),
