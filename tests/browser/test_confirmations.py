@@ -29,6 +29,7 @@ def small_page(request, browser, live_site):
         java_script_enabled=request.param,
     )
     page = context.new_page()
+    page.set_default_timeout(20000)
     page.js = request.param
     yield page
     context.close()

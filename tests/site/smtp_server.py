@@ -6,7 +6,7 @@ or ``hang`` (answer nothing for ``hang_seconds``, longer than the client's EMAIL
 
 import asyncio
 import socket
-from email import message_from_bytes
+from email import message_from_bytes, policy
 
 from aiosmtpd.controller import Controller
 
@@ -33,7 +33,7 @@ class FlakyHandler:
             self.hung += 1
             await asyncio.sleep(self.hang_seconds)
             return "451 4.4.2 Timed out"
-        self.received.append(message_from_bytes(envelope.content))
+        self.received.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 Message accepted for delivery"
 
 
