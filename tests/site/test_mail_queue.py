@@ -150,3 +150,8 @@ def test_a_stopped_worker_leaves_nothing_running_for_ever(settings, committed_db
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     run_worker()
     assert set(rows.values_list("status", flat=True)) == {"sent"}
+
+
+@pytest.mark.django_db  # also makes pytest-django set up the database when this file runs alone
+def test_an_empty_queue_needs_nothing():
+    assert mail.process_queue() == (0, 0, 0)
