@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Max, Min, Q
 from django.urls import reverse
@@ -24,7 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
+from kcsite import links, mail
 from kcsite.ics import CalendarEntry, build_calendar
+from kcsite.mail import send_mail
 
 from .models import EventPage, Registration, ReminderSent, retention_days
 
@@ -76,8 +77,8 @@ class DuplicateRegistration(RegistrationError):
 class StaleLink(RegistrationError):
     code = "stale"
     message = _(
-        "Anmälan har ändrats sedan länken skickades. Här ser du hur den ser ut nu; använd "
-        "länken i det senaste mejlet för att ändra eller avboka."
+        "Anmälan ändrades medan du hade sidan öppen. Här ser du hur den ser ut nu; gör "
+        "ändringen igen om den fortfarande behövs."
     )
 
 
@@ -134,7 +135,7 @@ def upcoming_events(event_type=None, limit=None, locale=None):
 
 
 def manage_token(registration):
-    return signing.dumps({"r": registration.pk, "v": registration.version}, salt=TOKEN_SALT)
+    return links.make_token(TOKEN_SALT, registration.pk, registration.version)
 
 
 def manage_path(registration, language=None):
@@ -145,7 +146,7 @@ def manage_path(registration, language=None):
 
 
 def manage_url(registration, language=None):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + manage_path(registration, language)
+    return links.absolute_url(manage_path(registration, language))
 
 
 def link_max_age():
@@ -153,16 +154,16 @@ def link_max_age():
 
 
 def read_token(token):
-    """(registration, current) for a signed link; raises signing.BadSignature when invalid.
+    """The registration a signed link points at; raises :class:`kcsite.links.LinkError`.
 
-    ``current`` is False when the registration changed since the link was made.
+    A link identifies the registration: it always shows the current state. Only actions check
+    the version (the one the visitor saw, posted back by the form).
     """
-    data = signing.loads(token, salt=TOKEN_SALT, max_age=link_max_age())
-    try:
-        registration = Registration.objects.select_related("event").get(pk=data["r"])
-    except (Registration.DoesNotExist, KeyError, TypeError) as error:
-        raise signing.BadSignature("unknown registration") from error
-    return registration, registration.version == data.get("v")
+    link = links.read_token(TOKEN_SALT, token, max_age=link_max_age())
+    registration = Registration.objects.select_related("event").filter(pk=link.pk).first()
+    if registration is None:
+        raise links.LinkError("gone")
+    return registration
 
 
 # -- locking ------------------------------------------------------------------------------------
@@ -202,9 +203,7 @@ def _set_status(registration, status, now=None):
 
 
 def _queue_mail(registration_id, kind):
-    from .tasks import send_registration_mail
-
-    transaction.on_commit(lambda: send_registration_mail.enqueue(registration_id, kind))
+    send_mail("events.registration", registration_id=registration_id, kind=kind)
 
 
 # -- registering --------------------------------------------------------------------------------
@@ -408,8 +407,6 @@ def mark_attendance(registration_id, attended, *, user=None):
 
 def email_participants(event, subject, message, statuses, *, user=None):
     """Send Team Domino's message to everyone of ``statuses``; returns the number sent."""
-    from .tasks import send_participant_message
-
     event = event.original
     recipients = list(
         event.registrations.filter(status__in=statuses, anonymised_at__isnull=True).values_list(
@@ -417,7 +414,12 @@ def email_participants(event, subject, message, statuses, *, user=None):
         )
     )
     for registration_id in recipients:
-        send_participant_message.enqueue(registration_id, subject, message)
+        send_mail(
+            "events.participant_message",
+            registration_id=registration_id,
+            subject=subject,
+            message=message,
+        )
     log(event, "events.email_participants", user=user, data={"count": len(recipients)})
     return len(recipients)
 
@@ -425,12 +427,7 @@ def email_participants(event, subject, message, statuses, *, user=None):
 # -- calendar -----------------------------------------------------------------------------------
 
 
-def absolute_url(page):
-    """The page's address on the public site (``BASE_URL``), as e-mails and calendars need."""
-    url = page.get_url() or ""
-    if url.startswith("/"):
-        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url
+absolute_url = links.absolute_url
 
 
 def calendar_entries(event, request=None, *, sequence_extra=0, cancelled=False):
@@ -491,13 +488,11 @@ def due_reminders(now=None):
 
 
 def send_due_reminders(now=None):
-    """Send each due reminder once: recorded under a row lock before the mail goes out.
+    """Queue each due reminder once: recorded under a row lock with its outbox message.
 
-    The mail is sent inside the transaction, so a failed send leaves no record and is retried
-    by the next run; a record that exists means it was sent. Returns the number sent.
+    The record and the queued message commit together; the mail pipeline retries a failed
+    send. Returns the number queued.
     """
-    from .tasks import deliver_registration_mail
-
     sent = 0
     for registration_id, start in due_reminders(now):
         with transaction.atomic():
@@ -513,7 +508,9 @@ def send_due_reminders(now=None):
             ).exists():
                 continue
             ReminderSent.objects.create(registration=registration, occasion_start=start)
-            deliver_registration_mail(registration, "reminder", occasion_start=start)
+            send_mail(
+                "events.reminder", registration_id=registration.pk, occasion_start=start.isoformat()
+            )
             sent += 1
     return sent
 
@@ -549,6 +546,7 @@ def anonymise_expired(now=None):
         )
         from django.contrib.contenttypes.models import ContentType
 
+        mail.forget([f"events.registration:{pk}" for pk in ids])
         content_type = ContentType.objects.get_for_model(Registration)
         ModelLogEntry.objects.filter(
             content_type=content_type, object_id__in=[str(pk) for pk in ids]

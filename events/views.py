@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Max, Min, Q
 from django.db.models.functions import Coalesce
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kcsite import ratelimit
+from kcsite import links, ratelimit
 from kcsite.search.services import clean_query, search_ids
 
 from . import services
@@ -188,60 +187,69 @@ def register(request, event):
     return render(request, "events/register.html", context)
 
 
-def _read(token):
+def _posted_version(request):
     try:
-        return services.read_token(token)
-    except signing.SignatureExpired:
-        return "expired"
-    except signing.BadSignature:
-        return "invalid"
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
 
 
 def manage(request, token):
-    """View, change or cancel a registration through the signed link in the e-mail."""
-    result = _read(token)
-    if isinstance(result, str):
-        return render(request, "events/link_problem.html", {"problem": result}, status=400)
-    registration, current = result
+    """View, change or cancel a registration through the signed link in any of its e-mails.
+
+    The link shows the registration as it is now; the forms post back the version they showed,
+    so a change made meanwhile is never overwritten. Cancelling takes a second step.
+    """
+    try:
+        registration = services.read_token(token)
+    except links.LinkError as error:
+        return links.problem_response(
+            request,
+            error,
+            newest=_(
+                "Länken till din anmälan finns i bekräftelsemejlet och i varje mejl vi har "
+                "skickat om anmälan sedan dess."
+            ),
+        )
     original = registration.event.specific
     event = original
     translated = original.get_translation_or_none(_active_locale())
     if translated is not None and translated.live:
         event = translated.specific
     can_change = (
-        current
-        and registration.status in (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
+        registration.status in (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
         and not original.is_past
         and registration.anonymised_at is None
     )
-    problem = None if current else services.StaleLink.message
+    problem = None
     form = None
     if can_change:
         form = DetailsForm(initial=DetailsForm.initial_from(registration), event=original)
+    confirming = can_change and request.method == "GET" and request.GET.get("avboka") == "1"
     if request.method == "POST":
         if not can_change:
-            problem = problem or _("Anmälan kan inte längre ändras.")
+            problem = _("Anmälan kan inte längre ändras.")
         else:
             action = request.POST.get("action")
+            version = _posted_version(request)
             try:
                 if action == "cancel":
-                    registration, _promoted = services.cancel(registration.pk, registration.version)
+                    registration, _promoted = services.cancel(registration.pk, version)
                     return redirect(services.manage_path(registration) + "?klar=avbokad")
                 form = DetailsForm(request.POST, event=original)
                 if form.is_valid():
                     registration = services.update_details(
-                        registration.pk,
-                        registration.version,
-                        form.details(email=registration.email),
+                        registration.pk, version, form.details(email=registration.email)
                     )
                     return redirect(services.manage_path(registration) + "?klar=andrad")
             except services.RegistrationError as error:
                 problem = error.message
+                registration.refresh_from_db()
+                form = DetailsForm(initial=DetailsForm.initial_from(registration), event=original)
     meeting_link = ""
     if (
         registration.status == Registration.Status.CONFIRMED
         and original.is_digital
-        and current
         and not original.is_past
     ):
         meeting_link = original.meeting_link
@@ -249,14 +257,16 @@ def manage(request, token):
         "registration": registration,
         "event": event,
         "original": original,
-        "current": current,
         "problem": problem,
         "form": form,
         "can_change": can_change,
-        "done": request.GET.get("klar", "") if current else "",
+        "done": request.GET.get("klar", ""),
         "meeting_link": meeting_link,
         "position": registration.waitlist_position(),
+        "seats_left": original.seats_left(),
     }
+    if confirming:
+        return render(request, "events/manage_cancel.html", context)
     return render(request, "events/manage.html", context)
 
 

@@ -8,7 +8,7 @@ entry: calendars are often shared.
 from dataclasses import dataclass
 from datetime import datetime
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 PRODID = "-//Borås Stad//Kunskapscentrum för skolnärvaro//SV"
 
@@ -25,6 +25,8 @@ class CalendarEntry:
     sequence: int = 0
     cancelled: bool = False
     stamp: datetime | None = None
+    organizer_email: str = ""  # METHOD:REQUEST/CANCEL need an ORGANIZER (RFC 5546)
+    organizer_name: str = ""
 
 
 def build_calendar(entries, *, method="PUBLISH", name=""):
@@ -51,5 +53,10 @@ def build_calendar(entries, *, method="PUBLISH", name=""):
             event.add("location", entry.location)
         if entry.url:
             event.add("url", entry.url)
+        if entry.organizer_email:
+            organizer = vCalAddress(f"mailto:{entry.organizer_email}")
+            if entry.organizer_name:
+                organizer.params["cn"] = entry.organizer_name
+            event.add("organizer", organizer)
         calendar.add_component(event)
     return calendar.to_ical()

@@ -107,3 +107,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         from wagtail.search.backends import get_search_backend
 
         get_search_backend().es.indices.delete(index=f"kc_test_{RUN_ID}_*", ignore_unavailable=True)
+
+
+@pytest.fixture
+def mail_at_once(monkeypatch):
+    """Deliver queued e-mail at once instead of when the transaction commits.
+
+    A test runs inside a transaction that is rolled back, never committed, so mail queued "on
+    commit" would never leave. The timing itself (nothing leaves before the commit) is proven
+    in ``tests/site/test_mail_pipeline.py``; the app tests that check message content use this.
+    """
+    from kcsite import mail
+
+    monkeypatch.setattr(mail, "after_commit", lambda callback: callback())

@@ -14,7 +14,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -22,6 +21,9 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.log_actions import log
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+
+from kcsite import links, mail
+from kcsite.mail import email_key, send_mail
 
 from .models import (
     MEMBERS_GROUP_NAME,
@@ -37,7 +39,6 @@ logger = logging.getLogger("kcsite.membership")
 
 VERIFY_SALT = "membership.verify-application"
 UNSUBSCRIBE_SALT = "membership.unsubscribe"
-MESSAGE_BATCH_SIZE = 50
 Status = MembershipApplication.Status
 
 
@@ -53,13 +54,7 @@ def login_link_lifetime():
 #: How long the one-time login link in the approval e-mail works (people read it days later).
 WELCOME_LINK_LIFETIME = timedelta(days=7)
 
-
-class LinkError(Exception):
-    """A self-service link that cannot be used; ``code`` is invalid, expired or used."""
-
-    def __init__(self, code):
-        super().__init__(code)
-        self.code = code
+LinkError = links.LinkError
 
 
 # -- who is a member ------------------------------------------------------------------------
@@ -76,19 +71,13 @@ def member_profile_for(user):
     return Member.objects.select_related("organisation_type").filter(user_id=user.pk).first()
 
 
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+absolute_url = links.absolute_url
 
 
-def _reverse(name, language, args=()):
+def reverse_in(name, language, args=()):
+    """The path of URL ``name`` in ``language``."""
     with translation.override(language):
         return reverse(name, args=args)
-
-
-def _queue_mail(name, context, to, language):
-    from .tasks import deliver_mail
-
-    deliver_mail.enqueue(name, context, list(to), language)
 
 
 # -- applications ---------------------------------------------------------------------------
@@ -109,7 +98,7 @@ def purge_stale_applications(now=None):
 
 
 def verification_token(application):
-    return signing.dumps({"a": application.pk, "v": application.version}, salt=VERIFY_SALT)
+    return links.make_token(VERIFY_SALT, application.pk, application.version)
 
 
 def submit_application(data, language="sv"):
@@ -122,12 +111,7 @@ def submit_application(data, language="sv"):
     purge_stale_applications()
     email = normalise_email(data["email"])
     if Member.objects.filter(email__iexact=email).exists():
-        _queue_mail(
-            "membership/mail/already_member",
-            {"login_url": absolute_url(_reverse("membership:login", language))},
-            [email],
-            language,
-        )
+        send_mail("membership.already_member", email=email, language=language)
         return None
     with transaction.atomic():
         # A new application replaces an earlier one that was never verified.
@@ -143,34 +127,17 @@ def submit_application(data, language="sv"):
             consent_at=timezone.now(),
             language=language,
         )
-    url = _reverse("membership:verify", language, args=[verification_token(application)])
-    _queue_mail(
-        "membership/mail/verify",
-        {
-            "name": application.name,
-            "verify_url": absolute_url(url),
-            "hours": verify_link_max_age() // 3600,
-        },
-        [email],
-        language,
-    )
+        send_mail("membership.verify", application_id=application.pk)
     return application
 
 
 def application_for_token(token):
     """The unverified application a verification link points at; raises LinkError."""
-    try:
-        data = signing.loads(token, salt=VERIFY_SALT, max_age=verify_link_max_age())
-    except signing.SignatureExpired:
-        raise LinkError("expired") from None
-    except signing.BadSignature:
-        raise LinkError("invalid") from None
-    if not isinstance(data, dict):
-        raise LinkError("invalid")
-    application = MembershipApplication.objects.filter(pk=data.get("a")).first()
+    link = links.read_token(VERIFY_SALT, token, max_age=verify_link_max_age())
+    application = MembershipApplication.objects.filter(pk=link.pk).first()
     if application is None:
         raise LinkError("expired")
-    if application.version != data.get("v") or application.status != Status.UNVERIFIED:
+    if application.version != link.version or application.status != Status.UNVERIFIED:
         raise LinkError("used")
     return application
 
@@ -186,20 +153,7 @@ def verify_application(token):
         application.verified_at = timezone.now()
         application.version += 1
         application.save(update_fields=["status", "verified_at", "version"])
-    _queue_mail(
-        "membership/mail/new_application",
-        {
-            "name": application.name,
-            "organisation": application.organisation,
-            "organisation_type": application.organisation_type.name,
-            "role": application.role,
-            "admin_url": absolute_url(
-                reverse("wagtailsnippets_membership_membershipapplication:list") + "?status=pending"
-            ),
-        },
-        [settings.TEAM_DOMINO_EMAIL],
-        "sv",
-    )
+        send_mail("membership.new_application", application_id=application.pk)
     return application
 
 
@@ -248,35 +202,19 @@ def approve_application(application_id, user=None, message=""):
         application.version += 1
         application.save()
         log(instance=application, action="membership.approve", user=user)
-    from .tasks import deliver_welcome
-
-    deliver_welcome.enqueue(application.pk)
+        send_mail("membership.approved", application_id=application.pk)
     return member
 
 
-def send_welcome(application_id):
-    """E-mail an approved applicant, with a one-time login link so they can enter the member
-    area at once (a task: the raw token never passes through the queue)."""
-    application = MembershipApplication.objects.select_related("member__user").get(
-        pk=application_id
-    )
-    language = application.language
-    context = {
-        "name": application.name,
-        "message": application.decision_message,
-        "login_url": absolute_url(_reverse("membership:login", language)),
-        "welcome_url": "",
-        "days": WELCOME_LINK_LIFETIME.days,
-    }
+def welcome_login_url(application):
+    """A one-time login link (valid ``WELCOME_LINK_LIFETIME``) for an approved applicant's
+    e-mail, so a new member can enter at once; "" when the account cannot use login links.
+    Called when the message is built, so the raw token never passes through the queue."""
     member = application.member
-    if member is not None and member_may_use_login_link(member):
-        raw = _new_login_token(member, WELCOME_LINK_LIFETIME)
-        context["welcome_url"] = absolute_url(
-            _reverse("membership:login_token", language, args=[raw])
-        )
-    from kcsite.mail import send_mail
-
-    send_mail("membership/mail/approved", context, [application.email], language=language)
+    if member is None or not member_may_use_login_link(member):
+        return ""
+    raw = _new_login_token(member, WELCOME_LINK_LIFETIME)
+    return absolute_url(reverse_in("membership:login_token", application.language, args=[raw]))
 
 
 def decline_application(application_id, user=None, message=""):
@@ -296,12 +234,7 @@ def decline_application(application_id, user=None, message=""):
         application.version += 1
         application.save()
         log(instance=application, action="membership.decline", user=user)
-    _queue_mail(
-        "membership/mail/declined",
-        {"name": application.name, "message": message},
-        [application.email],
-        application.language,
-    )
+        send_mail("membership.declined", application_id=application.pk)
     return application
 
 
@@ -345,30 +278,24 @@ def _new_login_token(member, lifetime, next_url=""):
 
 
 def send_login_link(email, next_url="", language="sv"):
-    """Create a one-time login link for the member with ``email`` and e-mail it.
+    """Queue a login-link message for ``email``. The task that sends it looks the address up
+    and sends a link only if it is a member's, so answering the request takes the same time
+    either way, and the raw token never passes through the queue."""
+    return send_mail(
+        "membership.login_link", email=normalise_email(email), next_url=next_url, language=language
+    )
 
-    Does nothing for an address that is not a member's (the caller shows the same answer
-    either way). Runs in a task, so answering the request takes the same time in both cases.
-    Returns the raw token (only for tests) or None.
-    """
+
+def create_login_link(email, next_url="", language="sv"):
+    """(member, login URL) with a new one-time token for the member with ``email``, or None
+    for an address that is not a member's (or belongs to staff)."""
     member = Member.objects.select_related("user").filter(email__iexact=email).first()
     if member is None or not member_may_use_login_link(member):
         return None
     raw = _new_login_token(member, login_link_lifetime(), next_url)
     language = member.language or language
-    from kcsite.mail import send_mail
-
-    send_mail(
-        "membership/mail/login_link",
-        {
-            "name": member.name,
-            "login_url": absolute_url(_reverse("membership:login_token", language, args=[raw])),
-            "minutes": int(login_link_lifetime().total_seconds() // 60),
-        },
-        [member.email],
-        language=language,
-    )
-    return raw
+    url = absolute_url(reverse_in("membership:login_token", language, args=[raw]))
+    return member, url
 
 
 def check_login_token(raw):
@@ -474,40 +401,39 @@ def export_member_data(member):
 
 
 def delete_member_data(member):
-    """Delete the member's account, profile, login links and applications."""
+    """Delete the member's account, profile, login links and applications, and the queued
+    and sent e-mail about them (outbox and task rows)."""
     with transaction.atomic():
-        MembershipApplication.objects.filter(
+        applications = MembershipApplication.objects.filter(
             Q(member=member) | Q(email__iexact=member.email)
-        ).delete()
+        )
+        mail.forget(
+            [f"membership.member:{member.pk}", email_key(member.email)]
+            + [f"membership.application:{pk}" for pk in applications.values_list("pk", flat=True)]
+        )
+        applications.delete()
         get_user_model().objects.filter(pk=member.user_id).delete()  # cascades to the member
 
 
 def leave_network(member):
     """The member leaves: all their personal data is deleted and a confirmation is sent."""
     name, email, language = member.name, member.email, member.language
-    delete_member_data(member)
-    _queue_mail(
-        "membership/mail/left",
-        {"name": name, "apply_url": absolute_url(_reverse("membership:apply", language))},
-        [email],
-        language,
-    )
+    with transaction.atomic():
+        delete_member_data(member)
+        send_mail("membership.left", email=email, name=name, language=language)
 
 
 # -- messages to all members ---------------------------------------------------------------
 
 
 def unsubscribe_token(member):
-    return signing.dumps({"m": member.pk}, salt=UNSUBSCRIBE_SALT)
+    return links.make_token(UNSUBSCRIBE_SALT, member.pk)
 
 
 def member_for_unsubscribe_token(token):
     """The member an unsubscribe link belongs to (links do not expire); raises LinkError."""
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        raise LinkError("invalid") from None
-    member = Member.objects.filter(pk=data.get("m") if isinstance(data, dict) else None).first()
+    link = links.read_token(UNSUBSCRIBE_SALT, token)
+    member = Member.objects.filter(pk=link.pk).first()
     if member is None:
         raise LinkError("invalid")
     return member
@@ -520,13 +446,11 @@ def unsubscribe(token):
 
 
 def queue_network_message(message_id):
-    """Freeze the recipients of a draft and queue batches of deliveries as tasks.
+    """Freeze the recipients of a draft and queue one message per member.
 
     Returns the number of recipients, or None when the message is not a draft (it is sent
     once only, even if two editors press the button at the same time).
     """
-    from .tasks import deliver_message_batch
-
     with transaction.atomic():
         message = (
             NetworkMessage.objects.select_for_update()
@@ -547,57 +471,13 @@ def queue_network_message(message_id):
         message.queued_at = timezone.now()
         message.recipient_count = len(recipients)
         message.save(update_fields=["status", "queued_at", "recipient_count"])
-        delivery_ids = list(message.deliveries.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(delivery_ids), MESSAGE_BATCH_SIZE):
-        deliver_message_batch.enqueue(message.pk, delivery_ids[start : start + MESSAGE_BATCH_SIZE])
-    if not delivery_ids:
+        for delivery_id, member_id in message.deliveries.order_by("pk").values_list(
+            "pk", "member_id"
+        ):
+            send_mail("membership.network_message", delivery_id=delivery_id, member_id=member_id)
+    if not recipients:
         finish_message_if_done(message.pk)
     return len(recipients)
-
-
-def send_message_batch(message_id, delivery_ids):
-    """Send the deliveries of one batch that are not sent yet (safe to run twice)."""
-    from kcsite.mail import send_mail
-
-    message = NetworkMessage.objects.get(pk=message_id)
-    paragraphs = [p.strip() for p in message.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    sent = 0
-    for delivery_id in delivery_ids:
-        with transaction.atomic():
-            delivery = (
-                MessageDelivery.objects.select_for_update()
-                .select_related("member")
-                .filter(pk=delivery_id, sent_at__isnull=True)
-                .first()
-            )
-            if delivery is None or not delivery.member.receives_messages:
-                continue
-            member = delivery.member
-            url = absolute_url(
-                _reverse(
-                    "membership:unsubscribe", member.language, args=[unsubscribe_token(member)]
-                )
-            )
-            send_mail(
-                "membership/mail/network_message",
-                {
-                    "name": member.name,
-                    "message_subject": message.subject,
-                    "paragraphs": paragraphs,
-                    "unsubscribe_url": url,
-                },
-                [member.email],
-                language=member.language,
-                headers={
-                    "List-Unsubscribe": f"<{url}>",
-                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                },
-            )
-            delivery.sent_at = timezone.now()
-            delivery.save(update_fields=["sent_at"])
-            sent += 1
-    finish_message_if_done(message_id)
-    return sent
 
 
 def finish_message_if_done(message_id):

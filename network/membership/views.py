@@ -10,17 +10,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
-from kcsite import ratelimit
+from kcsite import links, ratelimit
 
 from . import services
 from .forms import ApplicationForm, LoginLinkForm, ProfileForm
 from .models import MemberAreaPage, NetworkPage
-from .tasks import deliver_login_link
 
 TOKEN_FAILURE_LIMIT = (20, 3600)  # wrong/used/expired login links per client and hour
 
@@ -41,6 +41,35 @@ def _login_links_per_address():
     """At most this many links per address and link lifetime; then "a link was sent recently"."""
     minutes = settings.MEMBERSHIP_LOGIN_LINK_MINUTES
     return (settings.MEMBERSHIP_LOGIN_LINKS_PER_ADDRESS, minutes * 60)
+
+
+def _link_problem(request, error, kind):
+    """The shared "Länken fungerar inte" page, saying what to do for each kind of link."""
+    code = error.code
+    if kind == "verify":
+        newest = {
+            "expired": _(
+                "Ansökningar som inte bekräftas i tid raderas – skicka gärna en ny ansökan."
+            ),
+            "used": _(
+                "Ansökan är redan bekräftad. Team Domino går igenom den och du får besked via "
+                "e-post."
+            ),
+        }.get(code, "")
+        again = (reverse("membership:apply"), _("Till ansökan"))
+    elif kind == "login":
+        newest = _(
+            "En inloggningslänk gäller i %(minutes)s minuter och kan bara användas en gång. "
+            "Den senaste länken finns i det senaste mejlet, eller be om en ny."
+        ) % {"minutes": int(services.login_link_lifetime().total_seconds() // 60)}
+        again = (reverse("membership:login"), _("Be om en ny länk"))
+    else:
+        newest = _("Är du inte längre medlem får du inga utskick.")
+        again = ("", "")
+    response = links.problem_response(
+        request, code, newest=newest, again_url=again[0], again_label=again[1]
+    )
+    return response
 
 
 # -- applying -------------------------------------------------------------------------------
@@ -66,18 +95,25 @@ def apply_sent(request):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+def _verify_failed(request, error):
+    """A link opened again after it did its work is not an error: say where things stand."""
+    if error.code == "used":
+        return _render(request, "membership/verify.html", {"already_verified": True})
+    return _link_problem(request, error, "verify")
+
+
 def verify(request, token):
     """GET shows a button (mail scanners that open links verify nothing); POST verifies."""
     try:
         application = services.application_for_token(token)
-        if request.method == "POST":
-            services.verify_application(token)
-            return _render(request, "membership/verify.html", {"verified": True})
     except services.LinkError as error:
-        # A link opened again after it did its work is not an error: say where things stand.
-        if error.code == "used":
-            return _render(request, "membership/verify.html", {"already_verified": True})
-        return _render(request, "membership/verify.html", {"error": error.code}, status=400)
+        return _verify_failed(request, error)
+    if request.method == "POST":
+        try:
+            services.verify_application(token)
+        except services.LinkError as error:
+            return _verify_failed(request, error)
+        return _render(request, "membership/verify.html", {"verified": True})
     return _render(request, "membership/verify.html", {"application": application})
 
 
@@ -109,7 +145,7 @@ def login_request(request):
         if limited:
             context = {"network_page": _locale_page(NetworkPage), "form": form}
             return ratelimit.render_limited(request, "membership/login.html", context, limited)
-        deliver_login_link.enqueue(email, next_url, get_language())
+        services.send_login_link(email, next_url, get_language())
         return redirect("membership:login_sent")
     return _render(request, "membership/login.html", {"form": form})
 
@@ -120,7 +156,7 @@ def login_sent(request):
 
 def _token_failed(request, error):
     ratelimit.count(request, "membership:token-failure", rate=TOKEN_FAILURE_LIMIT)
-    return _render(request, "membership/login_token.html", {"error": error.code}, status=400)
+    return _link_problem(request, error, "login")
 
 
 @never_cache
@@ -229,7 +265,7 @@ def unsubscribe(request, token):
     try:
         member = services.member_for_unsubscribe_token(token)
     except services.LinkError as error:
-        return _render(request, "membership/unsubscribe.html", {"error": error.code}, status=400)
+        return _link_problem(request, error, "unsubscribe")
     if request.method == "POST":
         services.unsubscribe(token)
         return _render(request, "membership/unsubscribe.html", {"done": True})

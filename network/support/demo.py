@@ -168,11 +168,11 @@ STAFF = [
 ]
 
 PATTERNS = [  # (staff index, weekday, start, minutes, mode, location)
-    (0, 1, time(9, 0), 60, MeetingMode.VIDEO, "Länk skickas i bekräftelsen"),
+    (0, 1, time(9, 0), 60, MeetingMode.VIDEO, "Teams – din kontaktperson mejlar möteslänken"),
     (0, 3, time(13, 0), 90, MeetingMode.ON_SITE, "Grundskoleförvaltningen, Borås"),
     (1, 0, time(10, 0), 45, MeetingMode.PHONE, ""),
-    (1, 2, time(14, 0), 60, MeetingMode.VIDEO, "Länk skickas i bekräftelsen"),
-    (1, 4, time(9, 0), 60, MeetingMode.VIDEO, "Länk skickas i bekräftelsen"),
+    (1, 2, time(14, 0), 60, MeetingMode.VIDEO, "Teams – din kontaktperson mejlar möteslänken"),
+    (1, 4, time(9, 0), 60, MeetingMode.VIDEO, "Teams – din kontaktperson mejlar möteslänken"),
 ]
 
 # (key, service, state, days ago, days to first meeting, school form, school type, role)

@@ -8,7 +8,6 @@ import time
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from kcsite import links, mail
 from kcsite.ics import CalendarEntry, build_calendar
 from kcsite.mail import send_mail
 
@@ -79,8 +79,8 @@ class SlotUnavailable(SupportError):
 
 class StaleRequest(SupportError):
     message = _(
-        "Förfrågan har ändrats sedan länken skickades. Här ser du hur det ser ut nu; använd "
-        "länken i det senaste e-postmeddelandet för att göra ändringar."
+        "Förfrågan ändrades medan du hade sidan öppen. Här ser du hur den ser ut nu; gör "
+        "ändringen igen om den fortfarande behövs."
     )
 
 
@@ -209,14 +209,14 @@ def submit_request(
                 support_request.ics_sequence = 0
             support_request.save()
             log(support_request, "wagtail.create", data={"state": support_request.state})
+            send_mail("support.receipt", request_id=support_request.pk)
+            send_mail("support.team_notice", request_id=support_request.pk, event="new")
     except IntegrityError:
         # The database backstop (unique slot over holding states; on PostgreSQL also the
         # exclusion constraint on staff member and time) caught a double booking.
         if slot_id and _slot_was_taken(slot_id):
             raise SlotTaken() from None
         raise
-    _mail_safely(send_receipt, support_request)
-    _mail_safely(notify_team, support_request, "new")
     return support_request
 
 
@@ -239,8 +239,8 @@ def add_information(support_request, version, text):
             version=F("version") + 1, updated_at=timezone.now()
         )
         log(current, "support.requester_added")
+        send_mail("support.team_notice", request_id=current.pk, event="added")
     current.refresh_from_db()
-    _mail_safely(notify_team, current, "added")
     return current
 
 
@@ -256,8 +256,8 @@ def cancel_request(support_request, version):
             current.ics_sequence += 1
         current.save()
         _log_state(current, previous, State.CANCELLED, user=None, reason="")
-    _mail_safely(send_state_mail, current, cancelled_meeting=bool(had_time))
-    _mail_safely(notify_team, current, "cancelled")
+        send_mail("support.state_changed", request_id=current.pk, cancelled_meeting=bool(had_time))
+        send_mail("support.team_notice", request_id=current.pk, event="cancelled")
     return current
 
 
@@ -290,12 +290,12 @@ def rebook(support_request, version, slot_id, now=None):
                     "from_state": previous_state,
                 },
             )
+            send_mail("support.state_changed", request_id=current.pk)
+            send_mail("support.team_notice", request_id=current.pk, event="rebooked")
     except IntegrityError:
         if _slot_was_taken(slot_id):
             raise SlotTaken() from None
         raise
-    _mail_safely(send_state_mail, current)
-    _mail_safely(notify_team, current, "rebooked")
     return current
 
 
@@ -347,7 +347,9 @@ def change_state(
             current.refresh_from_db()
             releases_time = True
         _log_state(current, expected_state, to_state, user=user, reason=reason)
-    _mail_safely(send_state_mail, current, cancelled_meeting=bool(releases_time))
+        send_mail(
+            "support.state_changed", request_id=current.pk, cancelled_meeting=bool(releases_time)
+        )
     return current
 
 
@@ -397,18 +399,24 @@ def next_step(support_request):
 
 # -- signed links ---------------------------------------------------------------------------
 def status_token(support_request):
-    return signing.dumps({"id": support_request.pk, "v": support_request.version}, salt=STATUS_SALT)
+    return links.make_token(STATUS_SALT, support_request.pk, support_request.version)
 
 
 def read_status_token(token):
-    """(id, version) from a status link, or None if it was tampered with or is too old."""
-    try:
-        data = signing.loads(
-            token, salt=STATUS_SALT, max_age=timedelta(days=settings.SUPPORT_LINK_MAX_AGE_DAYS)
-        )
-        return int(data["id"]), int(data["v"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None
+    """The request a status link points at; raises :class:`kcsite.links.LinkError`.
+
+    The link identifies the request and always shows it as it is now; only actions check
+    the version (the one the requester saw, posted back by the form).
+    """
+    link = links.read_token(
+        STATUS_SALT, token, max_age=timedelta(days=settings.SUPPORT_LINK_MAX_AGE_DAYS)
+    )
+    support_request = (
+        SupportRequest.objects.select_related("slot", "service").filter(pk=link.pk).first()
+    )
+    if support_request is None or support_request.anonymised_at:
+        raise links.LinkError("gone")
+    return support_request
 
 
 def status_path(support_request, language=None):
@@ -417,10 +425,16 @@ def status_path(support_request, language=None):
 
 
 def status_url(support_request):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + status_path(support_request)
+    return links.absolute_url(status_path(support_request))
 
 
 # -- calendar and e-mail --------------------------------------------------------------------
+def _address_only(value):
+    from email.utils import parseaddr
+
+    return parseaddr(value)[1] or value
+
+
 def calendar_file(support_request, *, cancelled=False):
     """The .ics bytes for the request's booked meeting (no personal data in the entry)."""
     slot = support_request.slot
@@ -443,67 +457,10 @@ def calendar_file(support_request, *, cancelled=False):
             sequence=support_request.ics_sequence,
             cancelled=cancelled,
             stamp=timezone.now(),
+            organizer_email=_address_only(settings.TEAM_DOMINO_EMAIL),
+            organizer_name="Team Domino",
         )
     return build_calendar([entry], method="CANCEL" if cancelled else "REQUEST")
-
-
-def _mail_context(support_request):
-    return {
-        "request": support_request,
-        "status_url": status_url(support_request),
-        "next_step": next_step(support_request),
-        "slot": support_request.slot if support_request.state == State.BOOKED else None,
-    }
-
-
-def _mail_safely(function, *args, **kwargs):
-    """Send after the data is saved; a mail failure is logged, never loses the request."""
-    try:
-        function(*args, **kwargs)
-    except Exception:  # noqa: BLE001 - the request is saved; the team sees it in the admin
-        logger.exception("Could not send support mail (%s)", function.__name__)
-
-
-def send_receipt(support_request):
-    attachments = []
-    if support_request.state == State.BOOKED:
-        attachments.append(("mote.ics", calendar_file(support_request), "text/calendar"))
-    return send_mail(
-        "support/mail/receipt",
-        _mail_context(support_request),
-        [support_request.email],
-        language=support_request.language,
-        attachments=attachments,
-    )
-
-
-def send_state_mail(support_request, *, cancelled_meeting=False):
-    attachments = []
-    if support_request.state == State.BOOKED and support_request.slot_id:
-        attachments.append(("mote.ics", calendar_file(support_request), "text/calendar"))
-    elif cancelled_meeting and (support_request.slot_id or support_request.booked_start):
-        attachments.append(
-            ("mote.ics", calendar_file(support_request, cancelled=True), "text/calendar")
-        )
-    return send_mail(
-        "support/mail/state_changed",
-        _mail_context(support_request),
-        [support_request.email],
-        language=support_request.language,
-        attachments=attachments,
-    )
-
-
-def notify_team(support_request, event):
-    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "support_requests:edit", args=[support_request.pk]
-    )
-    return send_mail(
-        "support/mail/team_notice",
-        {"request": support_request, "event": event, "admin_url": admin_url},
-        [settings.TEAM_DOMINO_EMAIL],
-        language="sv",
-    )
 
 
 # -- weekly patterns ------------------------------------------------------------------------
@@ -564,6 +521,7 @@ def anonymise_expired(now=None, months=None):
     count = 0
     for pk in expired.values_list("pk", flat=True):
         with transaction.atomic():
+            mail.forget([f"support.request:{pk}"])
             RequestAddition.objects.filter(request_id=pk).delete()
             count += SupportRequest.objects.filter(pk=pk, anonymised_at__isnull=True).update(
                 name=ANONYMISED,

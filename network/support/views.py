@@ -1,18 +1,17 @@
 """Public views: the request form (a route of the service page), receipt and status pages."""
 
 from django.conf import settings
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from kcsite import ratelimit
+from kcsite import links, ratelimit
 
 from . import services
 from .forms import AddInformationForm, RebookForm, SupportRequestForm
-from .models import Role, State, SupportRequest
+from .models import Role, State
 
 
 def _prefill(request):
@@ -82,24 +81,36 @@ def request_form_view(request, page):
     return render(request, "support/request_form.html", context, status=status)
 
 
-def _request_from_token(token):
-    parsed = services.read_status_token(token)
-    if parsed is None:
-        raise Http404(_("Länken är ogiltig eller för gammal."))
-    pk, version = parsed
-    support_request = get_object_or_404(SupportRequest.objects.select_related("slot"), pk=pk)
-    return support_request, version
+def _link_problem(request, error):
+    return links.problem_response(
+        request,
+        error,
+        newest=_(
+            "Länken till din förfrågan finns i kvittot och i varje mejl vi har skickat om "
+            "förfrågan sedan dess. Ange ärendenumret (TD-…) om du kontaktar oss."
+        ),
+    )
+
+
+def _posted_version(request):
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
 
 
 @never_cache
 def receipt_view(request, token):
-    support_request, version = _request_from_token(token)
+    try:
+        support_request = services.read_status_token(token)
+    except links.LinkError as error:
+        return _link_problem(request, error)
     return render(
         request,
         "support/receipt.html",
         {
             "support_request": support_request,
-            "status_token": token if version == support_request.version else None,
+            "status_token": services.status_token(support_request),
             "next_step": services.next_step(support_request),
             "response_days": settings.SUPPORT_RESPONSE_DAYS,
         },
@@ -109,11 +120,16 @@ def receipt_view(request, token):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def status_view(request, token):
-    support_request, version = _request_from_token(token)
-    if support_request.anonymised_at:
-        return render(request, "support/status.html", {"support_request": None}, status=410)
-    current_link = version == support_request.version
-    can_act = current_link and support_request.is_open
+    """The requester's page: the request as it is now, what they first wrote, and actions.
+
+    Any status link of the request works; forms post back the version they showed, so a
+    change made meanwhile is never overwritten. Withdrawing takes a second step.
+    """
+    try:
+        support_request = services.read_status_token(token)
+    except links.LinkError as error:
+        return _link_problem(request, error)
+    can_act = support_request.is_open
     can_rebook = (
         can_act
         and support_request.bookable
@@ -124,14 +140,15 @@ def status_view(request, token):
     rebook_form = RebookForm(prefix="rebook", slots=slots)
     status = 200
     error = None
+    if request.method == "GET" and can_act and request.GET.get("aterkalla") == "1":
+        return render(
+            request, "support/withdraw_confirm.html", {"support_request": support_request}
+        )
     if request.method == "POST":
         action = request.POST.get("action")
+        version = _posted_version(request)
         if not can_act:
-            error = (
-                services.StaleRequest.message
-                if not current_link
-                else services.InvalidTransition.message
-            )
+            error = services.InvalidTransition.message
             status = 409
         else:
             try:
@@ -170,10 +187,11 @@ def status_view(request, token):
             except services.SupportError as failure:
                 error = failure.message
                 status = 409
+            support_request.refresh_from_db()
     done = {
         "tillagt": _("Tack! Informationen är tillagd och Team Domino har fått besked."),
         "aterkallad": _("Förfrågan är återkallad. Team Domino har fått besked."),
-        "bokad": _("Den nya tiden är bokad. En kalenderfil har skickats till din e-post."),
+        "bokad": _("Den nya tiden är bokad. En kalenderfil skickas till din e-post."),
     }.get(request.GET.get("klart", ""))
     return render(
         request,
@@ -181,8 +199,7 @@ def status_view(request, token):
         {
             "support_request": support_request,
             "next_step": services.next_step(support_request),
-            "current_link": current_link,
-            "can_act": can_act,
+            "can_act": support_request.is_open,
             "can_rebook": can_rebook and bool(slots or rebook_form.fields["time"].choices),
             "add_form": add_form,
             "rebook_form": rebook_form,

@@ -6,6 +6,7 @@ from pathlib import Path
 from wagtail.models import Locale, Page, Site
 
 from kcsite.pages.models import HomePage, SiteSettings, StandardPage
+from kcsite.pages.site_address import base_url_host_and_port, sync_site_hostname
 
 CONTENT = Path(__file__).resolve().parent.parent / "demo" / "pages.json"
 MENU_SLUGS = {"om-kunskapscentrum", "narvaroarbete-i-tre-nivaer", "kontakt"}
@@ -15,7 +16,7 @@ def _ensure_home(demo, sv_content):
     """Replace Wagtail's placeholder root page ("Welcome to Wagtail") with the Swedish home page."""
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
-        demo.tally(False)
+        demo.tally(bool(sync_site_hostname()))
         return site.root_page.specific
     root = Page.get_first_root_node()
     placeholder = root.get_children().filter(slug="home").first()
@@ -35,11 +36,12 @@ def _ensure_home(demo, sv_content):
     home.body = json.dumps(sv_content["body"])
     root.add_child(instance=home)
     home.save_revision().publish()
+    host, port = base_url_host_and_port()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": host,
+            "port": port,
             "root_page": home,
             "site_name": "Kunskapscentrum för skolnärvaro",
         },

@@ -84,10 +84,11 @@ def test_email_participants_and_participant_page(admin_client, django_capture_on
     mail.outbox.clear()
     page = admin_client.get(reverse("events_admin:participants", args=[event.pk]))
     assert "Person 1" in page.content.decode()
-    response = admin_client.post(
-        reverse("events_admin:email", args=[event.pk]),
-        {"subject": "Ny lokal", "message": "Vi ses i sal 3.", "statuses": ["confirmed"]},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("events_admin:email", args=[event.pk]),
+            {"subject": "Ny lokal", "message": "Vi ses i sal 3.", "statuses": ["confirmed"]},
+        )
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["person1@skola.example.org"]]
     assert "Vi ses i sal 3." in mail.outbox[0].body

@@ -107,32 +107,43 @@ def test_reminders_are_sent_once_to_confirmed_only(django_capture_on_commit_call
     register(event, 2)  # waitlisted: no reminder
     register(later, 3)  # not due yet
     mail.outbox.clear()
-    assert services.send_due_reminders() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_due_reminders() == 1
     assert [m.to for m in mail.outbox] == [[confirmed.email]]
     assert mail.outbox[0].subject.startswith("Påminnelse")
-    assert services.send_due_reminders() == 0
-    call_command("send_event_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_due_reminders() == 0
+        call_command("send_event_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert len(mail.outbox) == 1
     assert ReminderSent.objects.filter(registration=confirmed).count() == 1
 
 
-def test_reminder_is_not_recorded_when_sending_fails(settings, monkeypatch):
+def test_a_reminder_that_cannot_be_sent_is_retried_not_lost(
+    settings, django_capture_on_commit_callbacks
+):
+    from kcsite import mail as pipeline
+    from tests.site.smtp_server import SMTPServer
+
     event = make_event(capacity=1, starts_in=timedelta(hours=5))
-    register(event, 1)
-    from events import tasks
-
-    def boom(*args, **kwargs):
-        raise OSError("smtp down")
-
-    monkeypatch.setattr(tasks, "send_mail", boom)
-    with pytest.raises(OSError):
-        services.send_due_reminders()
-    assert (
-        not ReminderSent.objects.exists()
-        or not ReminderSent.objects.filter(registration__event=event).exists()
-    )
-    monkeypatch.undo()
-    assert services.send_due_reminders() >= 1
+    registration = register(event, 1)
+    with SMTPServer() as server:
+        server.settings(settings)
+        server.set_mode("refuse")
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.send_due_reminders() >= 1
+        assert ReminderSent.objects.filter(registration=registration).count() == 1
+        assert not server.received
+        server.set_mode("accept")
+        with django_capture_on_commit_callbacks(execute=True):
+            pipeline.process_queue(now=timezone.now() + timedelta(hours=1))
+        reminders = [
+            m
+            for m in server.received
+            if registration.email in m["To"] and "Påminnelse" in str(m["Subject"])
+        ]
+        assert len(reminders) == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.send_due_reminders() == 0  # recorded once, sent once
 
 
 def test_retention_anonymises_after_the_period_and_counts_survive(settings):

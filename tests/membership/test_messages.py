@@ -2,6 +2,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from kcsite.mail import send_mail
+from kcsite.outbox.models import OutboxMessage
 from network.membership import services
 from network.membership.models import Member, MessageDelivery, NetworkMessage
 
@@ -36,33 +38,25 @@ def test_message_goes_to_every_member_who_receives_messages():
     assert message.status == NetworkMessage.Status.SENT and message.delivered_count == receiving
 
 
-def test_a_message_is_sent_once_and_batches_can_run_again_safely():
+def test_a_message_is_sent_once_and_deliveries_can_run_again_safely():
     message = _message()
     services.queue_network_message(message.pk)
     sent = len(mail.outbox)
     assert services.queue_network_message(message.pk) is None
-    ids = list(MessageDelivery.objects.filter(message=message).values_list("pk", flat=True))
-    assert services.send_message_batch(message.pk, ids) == 0
+    # Queueing a delivery again (a retried task) sends nothing twice.
+    for delivery_id, member_id in MessageDelivery.objects.filter(message=message).values_list(
+        "pk", "member_id"
+    ):
+        send_mail("membership.network_message", delivery_id=delivery_id, member_id=member_id)
     assert len(mail.outbox) == sent
 
 
-def test_batches_hold_at_most_the_batch_size(monkeypatch):
-    monkeypatch.setattr(services, "MESSAGE_BATCH_SIZE", 2)
-    calls = []
-    from network.membership import tasks
-
-    real = tasks.deliver_message_batch
-
-    class Spy:
-        @staticmethod
-        def enqueue(message_id, ids):
-            calls.append(len(ids))
-            return real.enqueue(message_id, ids)
-
-    monkeypatch.setattr(tasks, "deliver_message_batch", Spy)
+def test_each_delivery_is_queued_with_ids_only():
     message = _message()
     count = services.queue_network_message(message.pk)
-    assert max(calls) == 2 and sum(calls) == count
+    rows = OutboxMessage.objects.filter(name="membership.network_message")
+    assert rows.count() == count
+    assert all(set(row.params) <= {"delivery_id", "member_id"} for row in rows)
 
 
 def test_unsubscribe_link_works(client):

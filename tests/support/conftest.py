@@ -8,3 +8,8 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _mail_at_once(mail_at_once):
+    """Queued mail leaves at once in these tests (see ``mail_at_once`` in tests/conftest.py)."""

@@ -165,8 +165,10 @@ def _status(req):
 def test_tampered_link_shows_nothing(client):
     req = factories.support_request()
     url = _status(req)
-    assert client.get(url[:-3] + "xx/").status_code == 404
-    assert client.get("/stod/arende/abc/").status_code == 404
+    for broken in (url[:-3] + "xx/", "/stod/arende/abc/"):
+        response = client.get(broken)
+        assert response.status_code == 400
+        assert "Länken fungerar inte" in response.text and req.reference not in response.text
 
 
 def test_link_shows_only_its_own_request(client):
@@ -180,17 +182,22 @@ def test_link_shows_only_its_own_request(client):
 def test_add_information_cancel_and_old_link(client):
     req = factories.support_request()
     url = _status(req)
-    response = client.post(url, {"action": "add", "add-text": "Vi har haft omtankesamtal."})
+    response = client.post(
+        url,
+        {"action": "add", "version": str(req.version), "add-text": "Vi har haft omtankesamtal."},
+    )
     assert response.status_code == 302
     new_url = response["Location"].split("?")[0]
     assert new_url != url
     assert req.additions.get().text == "Vi har haft omtankesamtal."
-    # the old link can still show the state, but cannot act
-    old = client.post(url, {"action": "cancel"})
+    # the old link still works for its owner: it shows the request as it is now and acts with
+    # the version it shows; a form showing an older version cannot act
+    old = client.post(url, {"action": "cancel", "version": str(req.version)})
     assert old.status_code == 409
     req.refresh_from_db()
     assert req.state == State.NEW
-    response = client.post(new_url, {"action": "cancel"})
+    assert "Vi har haft omtankesamtal." in client.get(url).text
+    response = client.post(url, {"action": "cancel", "version": str(req.version)})
     assert response.status_code == 302
     req.refresh_from_db()
     assert req.state == State.CANCELLED
@@ -209,7 +216,10 @@ def test_rebook_from_status_page(client):
     req = factories.support_request(slot_id=first.pk)
     page = client.get(_status(req))
     assert f'value="{second.pk}"' in page.text
-    response = client.post(_status(req), {"action": "rebook", "rebook-time": str(second.pk)})
+    response = client.post(
+        _status(req),
+        {"action": "rebook", "version": str(req.version), "rebook-time": str(second.pk)},
+    )
     assert response.status_code == 302
     req.refresh_from_db()
     assert req.slot == second and req.ics_sequence == 1

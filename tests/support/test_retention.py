@@ -63,3 +63,13 @@ def test_anonymised_request_link_shows_nothing(client, mailoutbox):
     response = client.get(url)
     assert response.status_code == 410
     assert "rektor@example.org" not in response.text
+
+
+def test_anonymisation_clears_the_mail_queue_rows_about_the_request():
+    from kcsite.outbox.models import OutboxMessage
+
+    old = _closed(800, email="queue-rows@example.org")
+    about = f"support.request:{old.pk}"
+    assert OutboxMessage.objects.filter(about=about).count() >= 2  # receipt, team notices
+    services.anonymise_expired()
+    assert not OutboxMessage.objects.filter(about=about).exists()

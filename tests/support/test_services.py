@@ -8,6 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import ModelLogEntry
 
+from kcsite.links import LinkError
 from network.support import services
 from network.support.models import (
     AvailableSlot,
@@ -324,8 +325,12 @@ def test_inactive_pattern_generates_nothing():
 def test_status_token_round_trip_and_tampering(mailoutbox):
     req = factories.support_request()
     token = services.status_token(req)
-    assert services.read_status_token(token) == (req.pk, req.version)
-    assert services.read_status_token(token[:-2] + "xx") is None
-    assert services.read_status_token("garbage") is None
+    assert services.read_status_token(token) == req
+    for bad in (token[:-2] + "xx", "garbage"):
+        with pytest.raises(LinkError) as error:
+            services.read_status_token(bad)
+        assert error.value.code == "invalid"
     forged = token.replace(str(req.pk), str(req.pk + 1), 1)
-    assert forged == token or services.read_status_token(forged) is None
+    if forged != token:
+        with pytest.raises(LinkError):
+            services.read_status_token(forged)
