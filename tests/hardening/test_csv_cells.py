@@ -1,8 +1,8 @@
 """Every CSV the site writes neutralises cells that a spreadsheet would run as a formula."""
 
 import csv
-from datetime import date
 import io
+from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
