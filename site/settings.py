@@ -29,8 +29,15 @@ ALLOWED_HOSTS = env.list(
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Production settings over plain http, for testing on this machine only (secure-only cookies,
+# HTTPS redirect and HSTS off). Refused unless every allowed host is a loopback address.
+PLAIN_HTTP_LOOPBACK = env.bool("PLAIN_HTTP_LOOPBACK", default=False)
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
 if PRODUCTION:
     problems = []
+    if PLAIN_HTTP_LOOPBACK and not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+        problems.append("PLAIN_HTTP_LOOPBACK is only for ALLOWED_HOSTS on loopback (127.0.0.1)")
     if not SECRET_KEY or SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 50:
         problems.append("SECRET_KEY must be set to a random value of at least 50 characters")
     if DEBUG:
@@ -228,20 +235,37 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The language cookie (set by /i18n/setlang/) is sent to the server only, same-site only.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
+    _HTTPS = not PLAIN_HTTP_LOOPBACK
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = _HTTPS and env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000) if _HTTPS else 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS
+    SECURE_HSTS_PRELOAD = _HTTPS
+    SESSION_COOKIE_SECURE = _HTTPS
+    CSRF_COOKIE_SECURE = _HTTPS
+    LANGUAGE_COOKIE_SECURE = _HTTPS
+    if PLAIN_HTTP_LOOPBACK:
+        SILENCED_SYSTEM_CHECKS += ["security.W004", "security.W008", "security.W012"]
+        SILENCED_SYSTEM_CHECKS += ["security.W016"]
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Client errors (4xx, DisallowedHost and other suspicious requests) are the visitor's
+    # doing: one WARNING line each, without a traceback (kcsite.logfilters).
+    "filters": {"client_errors": {"()": "kcsite.logfilters.ClientErrorsAsWarnings"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "kcsite": {"level": "INFO"},

@@ -42,5 +42,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "kcsite.pages.views.bad_request"
 handler404 = "kcsite.pages.views.page_not_found"
 handler500 = "kcsite.pages.views.server_error"
