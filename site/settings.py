@@ -5,6 +5,7 @@ SQLite and local files under ``var/``, Wagtail's database search backend and e-m
 to ``var/mail``. ``DJANGO_ENV=production`` refuses unsafe defaults at start-up.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -104,6 +106,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kcsite.twofactor.middleware.RequireTwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kcsite.urls"
@@ -205,6 +209,9 @@ TASKS = {
 WAGTAIL_SITE_NAME = "Kunskapscentrum för skolnärvaro"
 # Staff may turn on two-factor login (kcsite.twofactor); then the code is asked at login.
 WAGTAILADMIN_USER_LOGIN_FORM = "kcsite.twofactor.forms.StaffLoginForm"
+# With this on (the default in production), staff who can read personal data (registrations,
+# applications, members, support requests) must set up two-factor login before anything else.
+STAFF_TWO_FACTOR_REQUIRED = env.bool("STAFF_TWO_FACTOR_REQUIRED", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Kunskapscentrum för skolnärvaro"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -229,6 +236,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Staff login throttling (django-axes): after STAFF_LOGIN_FAILURE_LIMIT failed logins (a wrong
+# password or a wrong one-time code) for one account, or from one client address, that account
+# or address is locked out for STAFF_LOGIN_LOCKOUT_MINUTES; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("STAFF_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("STAFF_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "twofactor/locked_out.html"
+AXES_VERBOSE = False
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows the site in a frame of its own admin, so SAMEORIGIN, not DENY.
 X_FRAME_OPTIONS = "SAMEORIGIN"
