@@ -152,7 +152,12 @@ WAGTAILSEARCH_BACKENDS = build_search_backends(
     elasticsearch_url=env.str("ELASTICSEARCH_URL", default=""),
     engine=env.str("SEARCH_ENGINE", default=""),
     index=env.str("SEARCH_INDEX", default="kunskapscentrum"),
+    timeout=env.float("SEARCH_TIMEOUT_SECONDS", default=2.0),
 )
+# A cluster that hangs: autocomplete waits even less, and after a connection error or timeout
+# search skips the cluster (answers from the database index) for SEARCH_CIRCUIT_SECONDS.
+SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS = env.float("SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS", default=0.5)
+SEARCH_CIRCUIT_SECONDS = env.int("SEARCH_CIRCUIT_SECONDS", default=30)
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 
 # --- Internationalisation -------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""Site search with a safety net: when the search cluster fails, use the database index."""
+"""Site search with a safety net: when the search cluster fails, use the database index.
+
+A cluster that cannot be reached (refused, reset or timed out) is asked no second query and
+is skipped for a while (``circuit``); one that rejects a query is asked again in plain words.
+"""
 
 import logging
 import re
@@ -7,6 +11,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchBackend
+
+from . import circuit
 
 logger = logging.getLogger(__name__)
 
@@ -52,12 +58,35 @@ def _paginate(results, page_number, per_page):
 
 
 def _backend_aliases():
+    """The backends to ask, in order: the cluster (unless its circuit is open), then the
+    database index it falls back to."""
     from django.conf import settings
 
     aliases = ["default"]
     if "database" in settings.WAGTAILSEARCH_BACKENDS:
+        if circuit.is_open():
+            return ["database"]
         aliases.append("database")
     return aliases
+
+
+def autocomplete_backend(alias):
+    """The backend for ``alias`` with the shorter autocomplete timeout on the cluster."""
+    from django.conf import settings
+
+    if alias == "default" and "database" in settings.WAGTAILSEARCH_BACKENDS:
+        return get_search_backend(alias, TIMEOUT=settings.SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS)
+    return get_search_backend(alias)
+
+
+def backend_failed(alias, attempt, error):
+    """Log a backend failure; True when the backend is unreachable, so that no further query
+    is sent to it (and, for the cluster, the circuit opens)."""
+    logger.warning("Search backend %r failed for %r (%s); falling back", alias, attempt, error)
+    if alias == "default" and circuit.is_unreachable(error):
+        circuit.trip(error)
+        return True
+    return False
 
 
 def _is_cluster(backend):
@@ -109,9 +138,8 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
                 results = backend.search(attempt, queryset, **search_kwargs)
                 paginator, page = _paginate(results, page_number, per_page)
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
-                logger.warning(
-                    "Search backend %r failed for %r (%s); falling back", alias, attempt, error
-                )
+                if backend_failed(alias, attempt, error):
+                    break
                 continue
             answered = SearchOutcome(
                 page=page, paginator=paginator, backend=alias, fell_back=alias != "default"
@@ -166,9 +194,8 @@ def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
                 if ids is None:
                     ids = [obj.pk for obj in results[:limit]]
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
-                logger.warning(
-                    "Search backend %r failed for %r (%s); falling back", alias, attempt, error
-                )
+                if backend_failed(alias, attempt, error):
+                    break
                 continue
             answered = (ids, alias)
             if ids:
