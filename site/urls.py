@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kcsite.documents import serve_document
+from kcsite.pages.language import set_language
 from kcsite.pages.sitemap import AllLocalesSitemap
 from kcsite.search.views import search_view
 
@@ -22,7 +23,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
 ]
 
 if settings.DEBUG:
