@@ -12,6 +12,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from kcsite.csp import policy as site_csp_policy
 from kcsite.search.config import build_search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -107,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kcsite.twofactor.middleware.RequireTwoFactorMiddleware",
+    "kcsite.csp.SitePolicyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -222,7 +225,13 @@ WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar avatars in the admin: they would send a hash of each editor's address to a
+# third party (and the Content-Security-Policy allows images from this site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Uploads to a storage that cannot take files (read-only, full) end in a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kcsite.uploads.StorageCheckingImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "kcsite.uploads.StorageCheckingDocumentForm"
 # Training films (methodbank.library): only formats browsers play natively; the base form checks
 # that an upload really is a video (file signature), not just its name.
 WAGTAILMEDIA = {
@@ -254,6 +263,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "twofactor/locked_out.html"
 AXES_VERBOSE = False
+# Content-Security-Policy (kcsite.csp): sent as Report-Only until CSP_ENFORCE is on;
+# CSP_REPORT_URI, if set, receives the browsers' violation reports.
+CSP_ENFORCE = env.bool("CSP_ENFORCE", default=False)
+_CSP_POLICY = site_csp_policy(env.str("CSP_REPORT_URI", default=""))
+if CSP_ENFORCE:
+    CONTENT_SECURITY_POLICY = _CSP_POLICY
+else:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_POLICY
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows the site in a frame of its own admin, so SAMEORIGIN, not DENY.
 X_FRAME_OPTIONS = "SAMEORIGIN"
