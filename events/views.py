@@ -17,6 +17,7 @@ from kcsite.antispam import RATE_LIMITED_MESSAGE, rate_limited
 from kcsite.search.services import clean_query, search_ids
 
 from . import services
+from .bursts import BURST_MESSAGE, burst_refused
 from .forms import DetailsForm, RegistrationForm
 from .models import (
     Audience,
@@ -177,6 +178,8 @@ def register(request, event):
         if rate_limited(request, "events:register", limit=limit, period=3600):
             form.is_valid()
             form.add_error(None, RATE_LIMITED_MESSAGE)
+        elif form.is_valid() and burst_refused(request, event):
+            form.add_error(None, BURST_MESSAGE)
         elif form.is_valid():
             try:
                 registration = services.register(

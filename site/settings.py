@@ -337,4 +337,8 @@ EVENTS_REMINDER_HOURS_BEFORE = env.int("EVENTS_REMINDER_HOURS_BEFORE", default=2
 EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)  # then anonymised
 EVENTS_LINK_MAX_AGE_DAYS = env.int("EVENTS_LINK_MAX_AGE_DAYS", default=400)  # signed links
 EVENTS_REGISTRATIONS_PER_HOUR = env.int("EVENTS_REGISTRATIONS_PER_HOUR", default=20)  # per client
+# A burst (more than EVENTS_BURST_LIMIT registrations for one event from one client within
+# EVENTS_BURST_SECONDS) waits, and Team Domino is told (events.bursts).
+EVENTS_BURST_LIMIT = env.int("EVENTS_BURST_LIMIT", default=5)
+EVENTS_BURST_SECONDS = env.int("EVENTS_BURST_SECONDS", default=60)
 EVENTS_LOCK_TIMEOUT_SECONDS = 15  # PostgreSQL lock_timeout while waiting for an event's lock
