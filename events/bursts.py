@@ -22,6 +22,10 @@ BURST_MESSAGE = _(
 )
 
 
+def _now():
+    return time.time()
+
+
 def _client(request):
     return hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:16]
 
@@ -40,7 +44,7 @@ def burst_refused(request, event, now=None):
     an hour per event, alert Team Domino)."""
     limit = getattr(settings, "EVENTS_BURST_LIMIT", 5)
     seconds = getattr(settings, "EVENTS_BURST_SECONDS", 60)
-    window = int((now if now is not None else time.time()) // seconds)
+    window = int((now if now is not None else _now()) // seconds)
     count = _count(f"events:burst:{event.pk}:{_client(request)}:{window}", seconds)
     if count <= limit:
         return False
