@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.antispam import HoneypotFormMixin
+from kcsite.cleaning import CleanInputFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
 from .models import Adaptation, Registration
@@ -34,7 +35,7 @@ ADAPTATIONS_HELP = _(
 )
 
 
-class DetailsForm(AccessibleFormMixin, NoPupilDataFormMixin, forms.Form):
+class DetailsForm(CleanInputFormMixin, AccessibleFormMixin, NoPupilDataFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Namn"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )

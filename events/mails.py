@@ -3,6 +3,7 @@
 Each builder gets ids (and small flags) and builds the message from the database at send time.
 """
 
+from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from wagtail.models import Locale
@@ -11,7 +12,7 @@ from kcsite.links import absolute_url
 from kcsite.mail import Mail, builder
 
 from . import services
-from .models import Registration
+from .models import EventPage, Registration
 
 TEMPLATES = {
     "registered": "events/mail/registration",
@@ -111,4 +112,18 @@ def reminder(registration_id, occasion_start):
 def participant_message(registration_id, subject, message):
     return registration_mail(
         _registration(registration_id), "message", subject=subject, message=message
+    )
+
+
+@builder("events.burst_alert")
+def burst_alert(event_id, limit, seconds):
+    """Team Domino's alert that one client sent a burst of registrations for an event."""
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None:
+        return None
+    return Mail(
+        "events/mail/burst_alert",
+        {"event": event, "limit": limit, "seconds": seconds},
+        [settings.TEAM_DOMINO_EMAIL],
+        "sv",
     )

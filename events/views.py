@@ -15,6 +15,7 @@ from kcsite import links, ratelimit
 from kcsite.search.services import clean_query, search_ids
 
 from . import services
+from .bursts import BURST_MESSAGE, burst_refused
 from .forms import DetailsForm, RegistrationForm
 from .models import (
     Audience,
@@ -175,14 +176,19 @@ def register(request, event):
         if limited:
             context["form"] = form
             return ratelimit.render_limited(request, "events/register.html", context, limited)
-        try:
-            registration = services.register(event, form.details(), language=request.LANGUAGE_CODE)
-        except services.DuplicateRegistration as error:
-            form.add_error("email", error.message)
-        except services.RegistrationError as error:
-            form.add_error(None, error.message)
+        if burst_refused(request, event):
+            form.add_error(None, BURST_MESSAGE)
         else:
-            return redirect(services.manage_path(registration) + "?klar=ny")
+            try:
+                registration = services.register(
+                    event, form.details(), language=request.LANGUAGE_CODE
+                )
+            except services.DuplicateRegistration as error:
+                form.add_error("email", error.message)
+            except services.RegistrationError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(services.manage_path(registration) + "?klar=ny")
     context["form"] = form
     return render(request, "events/register.html", context)
 

@@ -17,6 +17,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kcsite.csvsafe import SafeCsvExportsViewSetMixin
+
 from . import services
 from .forms import ParticipantMessageForm
 from .models import EventPage, Registration
@@ -43,7 +45,7 @@ def next_events_area(request, page):
 # -- registrations -------------------------------------------------------------------------------
 
 
-class RegistrationViewSet(SnippetViewSet):
+class RegistrationViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     model = Registration
     icon = "form"
     menu_label = _("Anmälningar")

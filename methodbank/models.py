@@ -313,6 +313,8 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
                     found.append(part)
         return " ".join(found)
 
+    cache_params = ()  # a method page reads no query parameters (kcsite.pages.caching)
+
     @cached_for_anonymous
     def serve(self, request, *args, **kwargs):
         return super().serve(request, *args, **kwargs)
@@ -362,6 +364,9 @@ class MethodFinderPage(BasePage):
     class Meta:
         verbose_name = _("metodbank")
         verbose_name_plural = _("metodbanker")
+
+    # The query parameters the finder reads (kcsite.pages.caching keys the cache on these).
+    cache_params = ("q", "sort", "page", "format", *(facet.param for facet in taxonomy.FACETS))
 
     @cached_for_anonymous
     def serve(self, request, *args, **kwargs):

@@ -1,11 +1,12 @@
 """The editors' search-terms report: the most frequent searches and those that found nothing."""
 
-import csv
 import io
 from datetime import timedelta
 
 from django.db.models import Max, Sum
 from django.utils import timezone
+
+from kcsite.csvsafe import SafeWriter
 
 from .models import SearchTermStat
 
@@ -28,7 +29,7 @@ def search_terms(days=30, limit=50):
 def as_csv(days=30):
     frequent, zero = search_terms(days, limit=10_000)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow(["list", "query", "searches", "without_results", "last_searched"])
     for name, rows in (("frequent", frequent), ("zero_results", zero)):
         for row in rows:

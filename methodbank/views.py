@@ -1,17 +1,17 @@
 """Small JSON views of the method bank (pages are served by Wagtail)."""
 
-import logging
-
 from django.http import JsonResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 
-from kcsite.privacy import redact_personal_identity_numbers
-from kcsite.search.services import _backend_aliases, clean_query
+from kcsite.search.services import (
+    _backend_aliases,
+    autocomplete_backend,
+    backend_failed,
+    clean_query,
+)
 
-logger = logging.getLogger(__name__)
 MAX_SUGGESTIONS = 8
 
 
@@ -25,13 +25,10 @@ def autocomplete(request):
         pages = Page.objects.live().public().filter(locale=locale or Locale.get_default())
         for alias in _backend_aliases():
             try:
-                found = list(get_search_backend(alias).autocomplete(query, pages)[:MAX_SUGGESTIONS])
+                backend = autocomplete_backend(alias)
+                found = list(backend.autocomplete(query, pages)[:MAX_SUGGESTIONS])
             except Exception as error:  # noqa: BLE001 - suggestions never cause an error page
-                logger.warning(
-                    "Autocomplete on %r failed (%s)",
-                    alias,
-                    redact_personal_identity_numbers(str(error)),  # may quote the query
-                )
+                backend_failed(alias, "autocomplete", error, query=query)
                 continue
             suggestions = [{"title": page.title, "url": page.get_url(request)} for page in found]
             break

@@ -4,6 +4,7 @@
 #   bash ops/services.sh start    # install/build what is missing, start both (reuses running ones)
 #   bash ops/services.sh status   # exit 0 when both answer
 #   bash ops/services.sh stop
+#   bash ops/services.sh start-opensearch / stop-opensearch   # the OpenSearch node alone
 #
 # After start, <state dir>/env holds TEST_DATABASE_URL and TEST_OPENSEARCH_URL (for `source`).
 # Environment: KC_SERVICES_DIR (default <repo>/var/services), KC_PG_PORT (54329),
@@ -240,6 +241,14 @@ case "${1:-}" in
             "$PG_PORT" "$OS_PORT" >"$ENV_FILE"
         say "ready; settings in $ENV_FILE"
         ;;
+    start-opensearch)  # an OpenSearch node alone (e.g. a private one for the frozen-cluster test)
+        lock
+        start_opensearch
+        ;;
+    stop-opensearch)
+        lock
+        stop_opensearch
+        ;;
     stop)
         lock
         stop_opensearch
@@ -257,7 +266,7 @@ case "${1:-}" in
         exit $ok
         ;;
     *)
-        echo "usage: bash ops/services.sh start|stop|status" >&2
+        echo "usage: bash ops/services.sh start|stop|status|start-opensearch|stop-opensearch" >&2
         exit 2
         ;;
 esac

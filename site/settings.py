@@ -6,12 +6,14 @@ to ``var/mail``. ``DJANGO_ENV=production`` refuses unsafe defaults at start-up.
 """
 
 import ipaddress
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from kcsite.csp import policy as site_csp_policy
 from kcsite.search.config import build_search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,8 +32,15 @@ ALLOWED_HOSTS = env.list(
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Production settings over plain http, for testing on this machine only (secure-only cookies,
+# HTTPS redirect and HSTS off). Refused unless every allowed host is a loopback address.
+PLAIN_HTTP_LOOPBACK = env.bool("PLAIN_HTTP_LOOPBACK", default=False)
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
 if PRODUCTION:
     problems = []
+    if PLAIN_HTTP_LOOPBACK and not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+        problems.append("PLAIN_HTTP_LOOPBACK is only for ALLOWED_HOSTS on loopback (127.0.0.1)")
     if not SECRET_KEY or SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 50:
         problems.append("SECRET_KEY must be set to a random value of at least 50 characters")
     if DEBUG:
@@ -75,6 +84,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -89,6 +100,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so pages answered from it get the policy too.
+    "kcsite.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -99,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kcsite.twofactor.middleware.RequireTwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kcsite.urls"
@@ -150,7 +165,12 @@ WAGTAILSEARCH_BACKENDS = build_search_backends(
     elasticsearch_url=env.str("ELASTICSEARCH_URL", default=""),
     engine=env.str("SEARCH_ENGINE", default=""),
     index=env.str("SEARCH_INDEX", default="kunskapscentrum"),
+    timeout=env.float("SEARCH_TIMEOUT_SECONDS", default=2.0),
 )
+# A cluster that hangs: autocomplete waits even less, and after a connection error or timeout
+# search skips the cluster (answers from the database index) for SEARCH_CIRCUIT_SECONDS.
+SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS = env.float("SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS", default=0.5)
+SEARCH_CIRCUIT_SECONDS = env.int("SEARCH_CIRCUIT_SECONDS", default=30)
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -214,12 +234,21 @@ TASKS = {
 WAGTAIL_SITE_NAME = "Kunskapscentrum för skolnärvaro"
 # Staff may turn on two-factor login (kcsite.twofactor); then the code is asked at login.
 WAGTAILADMIN_USER_LOGIN_FORM = "kcsite.twofactor.forms.StaffLoginForm"
+# With this on (the default in production), staff who can read personal data (registrations,
+# applications, members, support requests) must set up two-factor login before anything else.
+STAFF_TWO_FACTOR_REQUIRED = env.bool("STAFF_TWO_FACTOR_REQUIRED", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Kunskapscentrum för skolnärvaro"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar avatars in the admin: they would send a hash of each editor's address to a
+# third party (and the Content-Security-Policy allows images from this site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Uploads to a storage that cannot take files (read-only, full) end in a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kcsite.uploads.StorageCheckingImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "kcsite.uploads.StorageCheckingDocumentForm"
 # Training films (methodbank.library): only formats browsers play natively; the base form checks
 # that an upload really is a video (file signature), not just its name.
 WAGTAILMEDIA = {
@@ -238,20 +267,51 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Staff login throttling (django-axes): after STAFF_LOGIN_FAILURE_LIMIT failed logins (a wrong
+# password or a wrong one-time code) for one account, or from one client address, that account
+# or address is locked out for STAFF_LOGIN_LOCKOUT_MINUTES; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("STAFF_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("STAFF_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "twofactor/locked_out.html"
+AXES_VERBOSE = False
+# The client address as the rate limits see it: X-Forwarded-For only from TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "kcsite.ratelimit.client_ip"
+# Content-Security-Policy (kcsite.csp): sent as Report-Only until CSP_ENFORCE is on;
+# CSP_REPORT_URI, if set, receives the browsers' violation reports.
+CSP_ENFORCE = env.bool("CSP_ENFORCE", default=False)
+_CSP_POLICY = site_csp_policy(env.str("CSP_REPORT_URI", default=""))
+if CSP_ENFORCE:
+    CONTENT_SECURITY_POLICY = _CSP_POLICY
+else:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP_POLICY
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows the site in a frame of its own admin, so SAMEORIGIN, not DENY.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The language cookie (set by /i18n/setlang/) is sent to the server only, same-site only.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
+    _HTTPS = not PLAIN_HTTP_LOOPBACK
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = _HTTPS and env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000) if _HTTPS else 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS
+    SECURE_HSTS_PRELOAD = _HTTPS
+    SESSION_COOKIE_SECURE = _HTTPS
+    CSRF_COOKIE_SECURE = _HTTPS
+    LANGUAGE_COOKIE_SECURE = _HTTPS
+    if PLAIN_HTTP_LOOPBACK:
+        SILENCED_SYSTEM_CHECKS += ["security.W004", "security.W008", "security.W012"]
+        SILENCED_SYSTEM_CHECKS += ["security.W016"]
 
 # Search statistics (editors' report, search-promotion query log) are purged after this many days.
 SEARCH_STATS_RETENTION_DAYS = env.int("SEARCH_STATS_RETENTION_DAYS", default=180)
@@ -274,7 +334,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Client errors (4xx, DisallowedHost and other suspicious requests) are the visitor's
+    # doing: one WARNING line each, without a traceback (kcsite.logfilters).
+    "filters": {"client_errors": {"()": "kcsite.logfilters.ClientErrorsAsWarnings"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["client_errors"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "kcsite": {"level": "INFO"},
@@ -297,9 +366,16 @@ SUPPORT_MIN_NOTICE_HOURS = env.int("SUPPORT_MIN_NOTICE_HOURS", default=12)
 SUPPORT_RESPONSE_DAYS = env.int("SUPPORT_RESPONSE_DAYS", default=5)  # promised in the receipt
 SUPPORT_LINK_MAX_AGE_DAYS = env.int("SUPPORT_LINK_MAX_AGE_DAYS", default=730)
 SUPPORT_RETENTION_MONTHS = env.int("SUPPORT_RETENTION_MONTHS", default=24)
+SUPPORT_REQUESTS_PER_HOUR = env.int("SUPPORT_REQUESTS_PER_HOUR", default=10)  # per client
+SUPPORT_ADDITIONS_PER_DAY = env.int("SUPPORT_ADDITIONS_PER_DAY", default=5)  # per request
 
 # --- Events ---
 EVENTS_REMINDER_HOURS_BEFORE = env.int("EVENTS_REMINDER_HOURS_BEFORE", default=24)
 EVENTS_RETENTION_DAYS = env.int("EVENTS_RETENTION_DAYS", default=365)  # then anonymised
 EVENTS_LINK_MAX_AGE_DAYS = env.int("EVENTS_LINK_MAX_AGE_DAYS", default=400)  # signed links
+EVENTS_REGISTRATIONS_PER_HOUR = env.int("EVENTS_REGISTRATIONS_PER_HOUR", default=20)  # per client
+# A burst (more than EVENTS_BURST_LIMIT registrations for one event from one client within
+# EVENTS_BURST_SECONDS) waits, and Team Domino is told (events.bursts).
+EVENTS_BURST_LIMIT = env.int("EVENTS_BURST_LIMIT", default=10)
+EVENTS_BURST_SECONDS = env.int("EVENTS_BURST_SECONDS", default=60)
 EVENTS_LOCK_TIMEOUT_SECONDS = 15  # PostgreSQL lock_timeout while waiting for an event's lock

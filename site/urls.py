@@ -9,12 +9,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kcsite.documents import serve_document
+from kcsite.pages.language import set_language
 from kcsite.pages.sitemap import AllLocalesSitemap
 from kcsite.pages.views import favicon
 from kcsite.search.views import search_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view with Cache-Control for restricted files (same pattern and name).
+    re_path(r"^dokument/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("dokument/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
     path(
@@ -22,7 +26,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("favicon.ico", favicon, name="favicon"),
 ]
 
@@ -51,5 +55,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "kcsite.pages.views.bad_request"
 handler404 = "kcsite.pages.views.page_not_found"
 handler500 = "kcsite.pages.views.server_error"

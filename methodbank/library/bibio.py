@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import bibtexparser
 import rispy
-from bibtexparser.bibdatabase import BibDatabase
+from bibtexparser.bibdatabase import BibDatabase, BibDataString, BibDataStringExpression
 from bibtexparser.bparser import BibTexParser
 from bibtexparser.bwriter import BibTexWriter
 from bibtexparser.customization import convert_to_unicode
@@ -363,17 +363,84 @@ def to_bibtex(references):
     return bibtexparser.dumps(database, writer) if database.entries else ""
 
 
+# ``@string`` macros are expanded only after their expanded size is known: a few hundred bytes
+# of macros that repeat macros (``@string{b = a # a # a …}``) would otherwise expand to
+# gigabytes. Sizes are computed without expanding; cycles are refused.
+MAX_FIELD_CHARS = 20_000
+MAX_EXPANDED_CHARS = 2 * MAX_IMPORT_BYTES
+
+
+def _unreadable_bibtex():
+    return ImportRefused(
+        _(
+            "Filen ser ut som BibTeX men går inte att läsa. "
+            "Exportera den igen från Zotero eller EndNote."
+        )
+    )
+
+
+def _too_large_expansion():
+    return ImportRefused(
+        _(
+            "Filens @string-makron blir för stora när de fylls i. "
+            "Exportera referenserna igen från Zotero eller EndNote, utan egna makron."
+        )
+    )
+
+
+def _expanded_sizes(database):
+    """The expanded length of every ``@string`` macro, without expanding any; ImportRefused
+    when a macro is undefined, refers to itself or grows past the budget."""
+    sizes, visiting = {}, set()
+
+    def size_of(value):
+        if isinstance(value, BibDataString):
+            return size_of_name(value.name)
+        if isinstance(value, BibDataStringExpression):
+            return sum(size_of(part) for part in value.expr)
+        return len(value or "")
+
+    def size_of_name(name):
+        if name in sizes:
+            return sizes[name]
+        if name in visiting or name not in database.strings:
+            raise _unreadable_bibtex()
+        visiting.add(name)
+        size = size_of(database.strings[name])
+        visiting.discard(name)
+        if size > MAX_FIELD_CHARS:
+            raise _too_large_expansion()
+        sizes[name] = size
+        return size
+
+    return size_of
+
+
+def _expand_entries(database):
+    """Fill in the macros of every field, within MAX_FIELD_CHARS a field and
+    MAX_EXPANDED_CHARS in all (checked before anything is expanded)."""
+    size_of = _expanded_sizes(database)
+    total = 0
+    for entry in database.entries:
+        for value in entry.values():
+            size = size_of(value)
+            total += size
+            if size > MAX_FIELD_CHARS or total > MAX_EXPANDED_CHARS:
+                raise _too_large_expansion()
+    for entry in database.entries:
+        for key, value in entry.items():
+            entry[key] = BibDataStringExpression.expand_if_expression(value)
+
+
 def parse_bibtex(text):
-    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
+    parser = BibTexParser(
+        common_strings=True, ignore_nonstandard_types=False, interpolate_strings=False
+    )
     try:
         database = bibtexparser.loads(text, parser=parser)
     except Exception:  # noqa: BLE001 - the parser raises many kinds of errors on bad input
-        raise ImportRefused(
-            _(
-                "Filen ser ut som BibTeX men går inte att läsa. "
-                "Exportera den igen från Zotero eller EndNote."
-            )
-        ) from None
+        raise _unreadable_bibtex() from None
+    _expand_entries(database)
     return [record_from_bibtex(entry) for entry in database.entries]
 
 

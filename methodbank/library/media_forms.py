@@ -9,6 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtailmedia.forms import BaseMediaForm
 
+from kcsite.uploads import StorageCheckMixin
+
 VIDEO_REJECTED = _(
     "Filen är inte en video som webbläsare kan spela upp. Ladda upp en MP4-, WebM- eller "
     "Ogg-video (till exempel exporterad som MP4 med H.264)."
@@ -24,7 +26,7 @@ def looks_like_video(head):
     return head.startswith(b"OggS")
 
 
-class VideoCheckingMediaForm(BaseMediaForm):
+class VideoCheckingMediaForm(StorageCheckMixin, BaseMediaForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and self.instance.type == "video" and hasattr(upload, "read"):

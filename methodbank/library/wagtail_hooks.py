@@ -8,6 +8,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kcsite.csvsafe import SafeCsvExportsViewSetMixin
+
 from .admin_views import ReferenceImportView
 from .models import CaptionTrack, Reference
 
@@ -20,7 +22,7 @@ class ReferenceFilterSet(WagtailFilterSet):
         fields = ["ref_type", "language", "tier_promote", "tier_prevent", "tier_act"]
 
 
-class ReferenceViewSet(SnippetViewSet):
+class ReferenceViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     model = Reference
     icon = "doc-full"
     menu_label = _("Referenser")

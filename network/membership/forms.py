@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.antispam import HoneypotFormMixin
+from kcsite.cleaning import CleanInputFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
 from .models import Member, OrganisationType
@@ -36,7 +37,13 @@ class OrganisationTypeChoiceField(forms.ModelChoiceField):
         return obj.label
 
 
-class ApplicationForm(AccessibleFormMixin, NoPupilDataFormMixin, HoneypotFormMixin, forms.Form):
+class ApplicationForm(
+    CleanInputFormMixin,
+    AccessibleFormMixin,
+    NoPupilDataFormMixin,
+    HoneypotFormMixin,
+    forms.Form,
+):
     name = forms.CharField(
         label=_("Namn"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -82,7 +89,7 @@ class ApplicationForm(AccessibleFormMixin, NoPupilDataFormMixin, HoneypotFormMix
     )
 
 
-class LoginLinkForm(AccessibleFormMixin, HoneypotFormMixin, forms.Form):
+class LoginLinkForm(CleanInputFormMixin, AccessibleFormMixin, HoneypotFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-post i tjänsten"),
         max_length=254,
@@ -92,7 +99,7 @@ class LoginLinkForm(AccessibleFormMixin, HoneypotFormMixin, forms.Form):
     next = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
 
 
-class ProfileForm(AccessibleFormMixin, NoPupilDataFormMixin, forms.ModelForm):
+class ProfileForm(CleanInputFormMixin, AccessibleFormMixin, NoPupilDataFormMixin, forms.ModelForm):
     organisation_type = OrganisationTypeChoiceField(
         label=_("Typ av organisation"), queryset=OrganisationType.objects.all(), empty_label=None
     )

@@ -14,6 +14,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kcsite.csvsafe import SafeCsvExportsViewSetMixin
+
 from . import services
 from .forms import DecisionForm
 from .models import Member, MembershipApplication, NetworkMessage, OrganisationType
@@ -37,7 +39,7 @@ register_permission_policy(Member, NoAddPermissionPolicy(Member))
 register_permission_policy(MembershipApplication, NoAddPermissionPolicy(MembershipApplication))
 
 
-class ApplicationViewSet(SnippetViewSet):
+class ApplicationViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     model = MembershipApplication
     icon = "form"
     menu_label = _("Ansökningar")
@@ -75,7 +77,7 @@ class ApplicationViewSet(SnippetViewSet):
     ]
 
 
-class MemberViewSet(SnippetViewSet):
+class MemberViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     model = Member
     icon = "group"
     menu_label = _("Medlemmar")

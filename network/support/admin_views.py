@@ -1,6 +1,5 @@
 """Team Domino's admin: the request list, triage (state changes) and statistics."""
 
-import csv
 from datetime import timedelta
 
 import django_filters
@@ -18,6 +17,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import log
+
+from kcsite.csvsafe import SafeCsvExportsViewSetMixin, SafeWriter
 
 from . import services, stats
 from .forms import TransitionForm
@@ -156,7 +157,7 @@ def transition_view(request, pk):
     return redirect("support_requests:edit", pk)
 
 
-class SupportRequestViewSet(ModelViewSet):
+class SupportRequestViewSet(SafeCsvExportsViewSetMixin, ModelViewSet):
     model = SupportRequest
     icon = "help"
     menu_label = _("Förfrågningar")
@@ -306,7 +307,7 @@ def statistics_view(request):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="stod-{export}.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = SafeWriter(response)
         writer.writerow([str(table.row_heading)] + [str(c) for c in table.columns])
         for label, values in table.rows:
             writer.writerow([str(label)] + list(values))
@@ -315,7 +316,7 @@ def statistics_view(request):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="stod-ledtid.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = SafeWriter(response)
         writer.writerow([str(_("Mått")), str(_("Dagar"))])
         for label, value in report.lead_time_rows:
             writer.writerow([str(label), "" if value is None else value])

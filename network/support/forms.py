@@ -5,6 +5,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.antispam import HoneypotFormMixin
+from kcsite.cleaning import CleanInputFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
 from .models import BOOKABLE_KINDS, Role, SchoolForm, SchoolType, ServiceKind, State
@@ -64,7 +65,11 @@ def slot_choices(slots, *, contact_option=True):
 
 
 class SupportRequestForm(
-    AccessibleErrorsMixin, NoPupilDataFormMixin, HoneypotFormMixin, forms.Form
+    CleanInputFormMixin,
+    AccessibleErrorsMixin,
+    NoPupilDataFormMixin,
+    HoneypotFormMixin,
+    forms.Form,
 ):
     time = forms.ChoiceField(
         label=_("Välj en tid"),
@@ -148,7 +153,9 @@ class SupportRequestForm(
         return data
 
 
-class AddInformationForm(AccessibleErrorsMixin, NoPupilDataFormMixin, forms.Form):
+class AddInformationForm(
+    CleanInputFormMixin, AccessibleErrorsMixin, NoPupilDataFormMixin, forms.Form
+):
     text = forms.CharField(
         label=_("Lägg till information"),
         help_text=_("Inga uppgifter som kan identifiera en elev."),

@@ -92,6 +92,13 @@ class ReasonRequired(SupportError):
     message = _("Skriv en motivering när ni avböjer eller hänvisar vidare.")
 
 
+class TooManyAdditions(SupportError):
+    message = _(
+        "Du har lagt till information många gånger i dag. Team Domino läser det du har skickat; "
+        "skriv igen i morgon eller svara på deras e-post."
+    )
+
+
 # -- reference numbers ----------------------------------------------------------------------
 def format_reference(year, sequence):
     return f"TD-{year}-{sequence:04d}"
@@ -232,8 +239,14 @@ def _locked_current(support_request, version):
 
 
 def add_information(support_request, version, text):
+    """Add the requester's text (at most SUPPORT_ADDITIONS_PER_DAY a day: each one mails the
+    team)."""
     with transaction.atomic():
         current = _locked_current(support_request, version)
+        since = timezone.now() - timedelta(days=1)
+        limit = getattr(settings, "SUPPORT_ADDITIONS_PER_DAY", 5)
+        if current.additions.filter(created_at__gte=since).count() >= limit:
+            raise TooManyAdditions()
         RequestAddition.objects.create(request=current, text=text)
         SupportRequest.objects.filter(pk=current.pk).update(
             version=F("version") + 1, updated_at=timezone.now()

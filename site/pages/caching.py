@@ -15,6 +15,7 @@ import hashlib
 import secrets
 import time
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -95,8 +96,31 @@ def on_cache_hit(request, function, *args):
     request.__dict__.setdefault("_page_cache_replay", []).append((function, args))
 
 
-def _key(request):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+def _all_cache_params():
+    """Every query parameter that some cached page type understands (``cache_params``)."""
+    from wagtail.models import get_page_models
+
+    return frozenset(
+        name for model in get_page_models() for name in getattr(model, "cache_params", ())
+    )
+
+
+def cache_address(request, page=None):
+    """The address a cached page is stored under: the path and, sorted, only the query
+    parameters that the page understands (its class's ``cache_params``; before routing,
+    when the page is not known yet, those of any cached page type). Unknown parameters
+    (tracking tags, random cache-busters) are left out, so they neither make new entries
+    nor miss the cache."""
+    known = getattr(page, "cache_params", None) if page is not None else None
+    known = _all_cache_params() if known is None else frozenset(known)
+    pairs = sorted(
+        (name, value) for name, values in request.GET.lists() if name in known for value in values
+    )
+    return request.path + ("?" + urlencode(pairs) if pairs else "")
+
+
+def _key(request, page=None):
+    path = hashlib.sha256(cache_address(request, page).encode()).hexdigest()
     return f"page:{generation()}:{get_language()}:{path}"
 
 
@@ -138,7 +162,7 @@ def cached_for_anonymous(serve):
     def wrapper(page, request, *args, **kwargs):
         if not _cacheable(request):
             return serve(page, request, *args, **kwargs)
-        key = _key(request)
+        key = _key(request, page)
         entry = cache.get(key)
         if entry is not None:
             return _replay(entry)

@@ -67,12 +67,14 @@ def swedish_index_settings():
     }
 
 
-def build_search_backends(*, elasticsearch_url="", engine="", index="kunskapscentrum"):
+def build_search_backends(*, elasticsearch_url="", engine="", index="kunskapscentrum", timeout=2.0):
     """Return ``WAGTAILSEARCH_BACKENDS`` for the given environment values.
 
     Without a URL the database backend is the default. With one, the engine is taken from
     ``engine`` (``elasticsearch8`` or ``opensearch2``), else guessed from the URL (a host or
-    scheme mentioning OpenSearch), else Elasticsearch 8.
+    scheme mentioning OpenSearch), else Elasticsearch 8. ``timeout`` (seconds) bounds each
+    request to the cluster, which is never retried: a hanging cluster costs one short timeout,
+    then the circuit breaker (``kcsite.search.circuit``) skips it for a while.
     """
     if not elasticsearch_url:
         return {"default": dict(DATABASE_BACKEND)}
@@ -93,8 +95,8 @@ def build_search_backends(*, elasticsearch_url="", engine="", index="kunskapscen
             "BACKEND": ENGINES[engine],
             "URLS": urls,
             "INDEX_PREFIX": f"{index}_",
-            "TIMEOUT": 5,
-            "OPTIONS": {"max_retries": 0},
+            "TIMEOUT": timeout,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
             "INDEX_SETTINGS": swedish_index_settings(),
         },
         "database": dict(DATABASE_BACKEND),

@@ -1,4 +1,8 @@
-"""Site search with a safety net: when the search cluster fails, use the database index."""
+"""Site search with a safety net: when the search cluster fails, use the database index.
+
+A cluster that cannot be reached (refused, reset or timed out) is asked no second query and
+is skipped for a while (``circuit``); one that rejects a query is asked again in plain words.
+"""
 
 import logging
 import re
@@ -12,6 +16,8 @@ from kcsite.privacy import (
     contains_personal_identity_number,
     redact_personal_identity_numbers,
 )
+
+from . import circuit
 
 logger = logging.getLogger(__name__)
 
@@ -57,12 +63,39 @@ def _paginate(results, page_number, per_page):
 
 
 def _backend_aliases():
+    """The backends to ask, in order: the cluster (unless its circuit is open), then the
+    database index it falls back to."""
     from django.conf import settings
 
     aliases = ["default"]
     if "database" in settings.WAGTAILSEARCH_BACKENDS:
+        if circuit.is_open():
+            return ["database"]
         aliases.append("database")
     return aliases
+
+
+def autocomplete_backend(alias):
+    """The backend for ``alias`` with the shorter autocomplete timeout on the cluster."""
+    from django.conf import settings
+
+    if alias == "default" and "database" in settings.WAGTAILSEARCH_BACKENDS:
+        return get_search_backend(alias, TIMEOUT=settings.SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS)
+    return get_search_backend(alias)
+
+
+def backend_failed(alias, attempt, error, query=None):
+    """Log a backend failure; True when the backend is unreachable, so that no further query
+    is sent to it (and, for the cluster, the circuit opens)."""
+    logger.warning(
+        "Search backend %r failed for %s (%s); falling back",
+        alias,
+        *_loggable(query, attempt, error),
+    )
+    if alias == "default" and circuit.is_unreachable(error):
+        circuit.trip(error)
+        return True
+    return False
 
 
 def _is_cluster(backend):
@@ -99,8 +132,9 @@ def _queries_for(backend, query):
 def _loggable(query, attempt, error):
     """What a warning may say about a failed attempt: nothing of a personal number, which
     the query's words (and an error quoting them) would otherwise carry in pieces."""
-    if contains_personal_identity_number(query):
-        return repr(redact_personal_identity_numbers(query)), type(error).__name__
+    text = str(query if query is not None else attempt)
+    if contains_personal_identity_number(text):
+        return repr(redact_personal_identity_numbers(text)), type(error).__name__
     return repr(attempt), error
 
 
@@ -122,11 +156,8 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
                 results = backend.search(attempt, queryset, **search_kwargs)
                 paginator, page = _paginate(results, page_number, per_page)
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
-                logger.warning(
-                    "Search backend %r failed for %s (%s); falling back",
-                    alias,
-                    *_loggable(query, attempt, error),
-                )
+                if backend_failed(alias, attempt, error, query=query):
+                    break
                 continue
             answered = SearchOutcome(
                 page=page, paginator=paginator, backend=alias, fell_back=alias != "default"
@@ -181,11 +212,8 @@ def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
                 if ids is None:
                     ids = [obj.pk for obj in results[:limit]]
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
-                logger.warning(
-                    "Search backend %r failed for %s (%s); falling back",
-                    alias,
-                    *_loggable(query, attempt, error),
-                )
+                if backend_failed(alias, attempt, error, query=query):
+                    break
                 continue
             answered = (ids, alias)
             if ids:

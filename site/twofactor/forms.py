@@ -1,12 +1,13 @@
 """Optional two-factor login for staff: a one-time code from an authenticator app (TOTP).
 
 Staff who have turned it on must give the code with their password; everyone else logs in with
-the password alone. Wrong codes are throttled by django-otp (growing delays)."""
+the password alone. Wrong codes are throttled by django-otp (growing delays per device) and,
+like wrong passwords, by django-axes (lockout per account and per client address)."""
 
 from base64 import b32encode
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.forms.auth import LoginForm
@@ -40,6 +41,12 @@ def secret_of(device):
 
 
 class StaffLoginForm(LoginForm):
+    """Wagtail's login form with the one-time code.
+
+    The code is checked only after the password was right, and a wrong code gets the same
+    message as a wrong password, so the form never tells whether a password is right. A wrong
+    code counts as a failed login for the throttling (django-axes), like a wrong password."""
+
     otp_token = _code_field(required=False)
 
     def clean(self):
@@ -48,9 +55,12 @@ class StaffLoginForm(LoginForm):
         devices = confirmed_devices(user) if user is not None else []
         if devices and not verify_code(devices, cleaned.get("otp_token")):
             self.user_cache = None
-            raise ValidationError(
-                _("Ange en giltig engångskod från din autentiseringsapp."), code="invalid_token"
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": cleaned.get("username", "")},
+                request=self.request,
             )
+            raise self.get_invalid_login_error()
         return cleaned
 
 

@@ -46,6 +46,7 @@ def site_env(tmp_path_factory):
         MEDIA_ROOT=str(tmp / "media"),
         EMAIL_FILE_PATH=str(tmp / "mail"),
         DJANGO_SETTINGS_MODULE="kcsite.settings",
+        CSP_ENFORCE="true",  # every journey runs under the enforced Content-Security-Policy
     )
     return env
 

@@ -93,3 +93,34 @@ def test_process_memo_rebuilds_after_a_bump_and_rechecks_the_database():
     assert memo.get() == 2
     version[0] = "v2"
     assert memo.get() == 3
+
+
+def test_unknown_query_parameters_do_not_make_new_cache_entries():
+    from django.core.cache import cache
+    from django.test import Client
+
+    from kcsite.pages.caching import _key
+
+    client = Client()
+    page = MethodPage.objects.live().first()
+    client.get(page.url)
+    entries = len(cache._cache)
+    for n in range(20):
+        response = client.get(page.url, {"utm_source": f"x{n}", "cachebuster": n})
+        assert response.status_code == 200
+    assert len(cache._cache) == entries  # served from the one entry, nothing new stored
+
+    finder = page.get_parent()
+    first = client.get(finder.url, {"q": "närvaro", "fbclid": "a"})
+    before = len(cache._cache)
+    second = client.get(finder.url, {"fbclid": "b", "q": "närvaro"})
+    assert len(cache._cache) == before and second.content == first.content
+    other = client.get(finder.url, {"q": "samtal"})
+    assert other.content != first.content  # a parameter the finder reads is still in the key
+
+    from django.test import RequestFactory
+
+    factory = RequestFactory()
+    plain = factory.get(page.url)
+    tagged = factory.get(page.url, {"utm_campaign": "x", "q": "y"})
+    assert _key(plain, page) == _key(tagged, page)

@@ -3,6 +3,9 @@
 Creates the superuser ``redaktor`` if no superuser exists, with a random password that is
 printed once and kept in ``var/editor-login.txt`` (readable only by you) so later runs can
 show it again. Never a fixed, well-known password.
+
+Development only: with ``DJANGO_ENV=production`` it refuses (create staff accounts there with
+``manage.py createsuperuser``), so no password is ever written to a file on a server.
 """
 
 import secrets
@@ -10,7 +13,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "redaktor"
 
@@ -19,6 +22,11 @@ class Command(BaseCommand):
     help = "Create a local editor account if none exists and print how to log in."
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "ensure_editor is for local development only; in production create accounts "
+                "with `manage.py createsuperuser`."
+            )
         login_file = settings.VAR_DIR / "editor-login.txt"
         user_model = get_user_model()
         admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
