@@ -32,6 +32,7 @@ from wagtail.snippets.models import register_snippet
 from kcsite.pages.blocks import BaseStreamBlock
 from kcsite.pages.caching import cached_for_anonymous, on_cache_hit
 from kcsite.pages.models import BasePage
+from kcsite.pages.slugs import AsciiSlugMixin
 
 from . import taxonomy
 
@@ -120,7 +121,7 @@ class MethodPageForm(WagtailAdminPageForm):
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
-class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
+class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
     """A method, a mapping/investigation method or a tool: who does what, when and how."""
 
     summary = models.TextField(

@@ -203,6 +203,10 @@ WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# New pages get ASCII slugs from Swedish titles (å, ä → a, ö → o; kcsite/pages/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No gravatar: the admin shows its built-in avatar, never an image fetched from outside.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Training films (methodbank.library): only formats browsers play natively; the base form checks
 # that an upload really is a video (file signature), not just its name.

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kcsite.pages.models import BasePage
+from kcsite.pages.slugs import AsciiSlugMixin
 
 MEMBERS_GROUP_NAME = "Network members"
 
@@ -374,7 +375,7 @@ class MeetingNotesPage(MembersOnlyMixin, BasePage):
         verbose_name_plural = _("minnesanteckningar")
 
 
-class MemberDirectoryPage(MembersOnlyMixin, Page):
+class MemberDirectoryPage(MembersOnlyMixin, AsciiSlugMixin, Page):
     """The member directory: members who chose to be listed, searchable and filterable."""
 
     intro = models.TextField(_("ingress"), blank=True)

@@ -10,9 +10,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .slugs import AsciiSlugMixin
 
 
-class BasePage(Page):
+class BasePage(AsciiSlugMixin, Page):
     """Fields every content page shares: an intro and a StreamField body."""
 
     intro = models.TextField(_("ingress"), blank=True)
