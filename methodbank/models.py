@@ -115,6 +115,13 @@ class MethodPageForm(WagtailAdminPageForm):
         label=_("Skolformer"), choices=taxonomy.SCHOOL_FORMS, widget=CHECKBOXES, required=False
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "cited_references" in self.fields:
+            # Each reference's label names its first author: fetch authors with the list.
+            field = self.fields["cited_references"]
+            field.queryset = field.queryset.prefetch_related("authors")
+
 
 # --- Pages -----------------------------------------------------------------------------------
 

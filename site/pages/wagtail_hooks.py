@@ -1,10 +1,13 @@
-"""Registers the foundation's admin parts: the admin stylesheet and the explorer start page."""
+"""Registers the foundation's admin parts: stylesheet, explorer start page, listing buttons."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
 from .admin_menu import replace_explorer_item
+from .translation_buttons import replace_localize_listing_buttons
+
+replace_localize_listing_buttons(hooks)
 
 
 @hooks.register("insert_global_admin_css")
