@@ -12,7 +12,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -31,6 +30,7 @@ from wagtail.snippets.models import register_snippet
 
 from kcsite.pages.blocks import BaseStreamBlock
 from kcsite.pages.caching import cached_for_anonymous, on_cache_hit
+from kcsite.pages.forms import KcPageForm
 from kcsite.pages.models import BasePage
 from kcsite.pages.slugs import AsciiSlugMixin
 
@@ -95,7 +95,7 @@ class ReferenceBlock(blocks.StructBlock):
 CHECKBOXES = forms.CheckboxSelectMultiple
 
 
-class MethodPageForm(WagtailAdminPageForm):
+class MethodPageForm(KcPageForm):
     """Facets with several values are JSON lists on the model and checkboxes for editors."""
 
     tiers = forms.MultipleChoiceField(

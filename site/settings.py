@@ -153,7 +153,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelsk
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
-LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
+# site/locale is generated (`make messages`); locale_overrides holds Swedish for admin strings
+# that Wagtail and wagtailmedia ship untranslated (edited by hand, second so makemessages
+# never writes there).
+LOCALE_PATHS = [BASE_DIR / "site" / "locale", BASE_DIR / "site" / "locale_overrides"]
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kcsite.pages.forms import KcPageForm
 from kcsite.pages.models import BasePage
 from kcsite.pages.slugs import AsciiSlugMixin
 
@@ -381,6 +382,7 @@ class MemberDirectoryPage(MembersOnlyMixin, AsciiSlugMixin, Page):
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    base_form_class = KcPageForm
     parent_page_types = ["membership.MemberAreaPage"]
     subpage_types = []
     max_count_per_parent = 1

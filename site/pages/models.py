@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .forms import KcPageForm
 from .slugs import AsciiSlugMixin
 
 
@@ -25,6 +26,7 @@ class BasePage(AsciiSlugMixin, Page):
         index.AutocompleteField("title"),
     ]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    base_form_class = KcPageForm
 
     class Meta:
         abstract = True
