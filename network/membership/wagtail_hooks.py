@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -79,7 +79,9 @@ class DecisionHeaderMixin:
     def header_buttons(self):
         return [
             *super().header_buttons,
-            *decision_buttons(self.object, self.request.user, self.request.get_full_path()),
+            *decision_buttons(
+                self.object, self.request.user, self.request.get_full_path(), HeaderButton
+            ),
         ]
 
 
