@@ -12,12 +12,14 @@ from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 _CACHE = "_kc_translation_state"
+# wagtail-localize's own msgids, translated by its catalogue (an alias keeps them out of ours).
+localize_text = gettext
 
 
 def _sibling_state(page, user):
@@ -48,7 +50,7 @@ def translation_listing_buttons(page, user, view_name=None, next_url=None):
     locales, translated, sources = _sibling_state(page, user)
     if locales - translated.get(page.translation_key, set()):
         yield ListingButton(
-            _("Translate this page"),
+            localize_text("Translate this page"),
             reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id]),
             priority=60,
             icon_name="wagtail-localize-language",
@@ -58,7 +60,9 @@ def translation_listing_buttons(page, user, view_name=None, next_url=None):
         url = reverse("wagtail_localize:update_translations", args=[source_id])
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
-        yield ListingButton(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
+        yield ListingButton(
+            localize_text("Sync translated pages"), url, priority=60, icon_name="resubmit"
+        )
 
 
 def replace_localize_listing_buttons(hooks_module):

@@ -178,3 +178,70 @@ def test_membership_applications_and_decision_on_the_application(admin, admin_ax
     page.wait_for_load_state()
     assert "/admin/bulk/membership/membershipapplication/approve/" in page.url
     admin_axe(page, "approve confirmation")
+
+
+def _finder_id(site_env):
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "shell",
+            "-c",
+            "from methodbank.models import MethodFinderPage as F; "
+            "print(F.objects.get(locale__language_code='sv').pk)",
+        ],
+        cwd=ROOT,
+        env=site_env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def _publish(page):
+    page.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
+    page.locator("button[name='action-publish']").click()
+
+
+def test_autosave_trap_new_page_again_and_the_error_is_found(admin, admin_axe, site_env):
+    """Wagtail 8 autosaves a new method with an empty step; starting again with the same title
+    works, and publishing the draft says where the empty step is."""
+    page = admin
+    title = "Närvarocafé för vårdnadshavare"
+    add_url = f"/admin/pages/add/methodbank/methodpage/{_finder_id(site_env)}/"
+    page.goto(add_url)
+    page.get_by_label("Titel").first.fill(title)
+    page.get_by_label("Titel").first.blur()
+    assert page.locator("input[name='slug']").input_value() == "narvarocafe-for-vardnadshavare"
+    page.locator('[data-contentpath="steps"] .c-sf-add-button').first.click()
+    # Autosave creates the draft and turns the form into the draft's edit form.
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=30_000)
+    draft_url = page.url
+
+    # Starting again with the same title, filled in properly this time.
+    page.goto(add_url)
+    page.get_by_label("Titel").first.fill(title)
+    page.get_by_label("Sammanfattning").fill("Ett café där vårdnadshavare träffar skolan.")
+    page.locator("input[name='tiers'][value='prevent']").check()
+    _publish(page)
+    page.wait_for_load_state()
+    warning = page.locator(".messages").inner_text()
+    assert "opublicerat utkast" in warning, warning
+    assert page.get_by_role("link", name="Öppna utkastet").count() == 1
+    shoot(page, "autosave-retry")
+    admin_axe(page, "after starting again")
+
+    # The draft: publishing names the tab and the field of the empty step.
+    page.goto(draft_url)
+    page.get_by_label("Sammanfattning").fill("Utkastet som sparades automatiskt.")
+    page.locator("input[name='tiers'][value='prevent']").check()
+    _publish(page)
+    page.wait_for_load_state()
+    message = page.locator(".messages").inner_text()
+    assert "Innehåll → Steg för steg" in message, message
+    assert page.locator(
+        "#tab-label-innehall .w-tabs__errors, [id^='tab-label-'] .w-tabs__errors"
+    ).first.is_visible()
+    shoot(page, "autosave-draft-error")
+    admin_axe(page, "draft with an error")
