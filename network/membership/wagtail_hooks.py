@@ -50,20 +50,20 @@ APPLICATION_TONES = {
 }
 
 
-def decision_buttons(application, user, next_url):
-    """ "Godkänn" and "Avslå" for a pending application (links to the confirmation step)."""
+def decision_buttons(application, user, next_url, button_class=Button):
+    """The "Godkänn" and "Avslå" buttons of a pending application (to the confirmation)."""
     if application.status != MembershipApplication.Status.PENDING:
         return []
     if not user.has_perm("membership.change_membershipapplication"):
         return []
     return [
-        Button(
+        button_class(
             _("Godkänn"),
             url=decision_url("approve", application, next_url),
             icon_name="check",
             priority=5,
         ),
-        Button(
+        button_class(
             _("Avslå"),
             url=decision_url("decline", application, next_url),
             icon_name="cross",
