@@ -219,7 +219,10 @@ def test_autosave_trap_new_page_again_and_the_error_is_found(admin, admin_axe, s
     expect(page.locator("input[name='slug']")).to_have_value("narvarocafe-for-vardnadshavare")
     page.locator('[data-contentpath="steps"] .c-sf-add-button').first.click()
     # Autosave creates the draft and turns the form into the draft's edit form.
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=30_000)
+    # (the address changes with history.replaceState, without a page load)
+    page.wait_for_function(
+        "() => /\\/admin\\/pages\\/\\d+\\/edit\\//.test(location.pathname)", timeout=45_000
+    )
     draft_url = page.url
 
     # Starting again with the same title, filled in properly this time.
