@@ -115,6 +115,13 @@ class MethodPageForm(KcPageForm):
         label=_("Skolformer"), choices=taxonomy.SCHOOL_FORMS, widget=CHECKBOXES, required=False
     )
 
+    def defer_required_fields(self):
+        """A draft (and Wagtail's autosave) may be saved before a tier is chosen."""
+        super().defer_required_fields()
+        if self.fields["tiers"].required:
+            self.fields["tiers"].required = False
+            self.deferred_required_fields.append("tiers")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "cited_references" in self.fields:
@@ -240,7 +247,7 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
     def clean(self):
         super().clean()
         errors = {}
-        if not self.tiers:
+        if not self.tiers and not getattr(self, "defer_required_checks", False):
             errors["tiers"] = _("Välj minst en nivå.")
         for name, choices in (
             ("tiers", taxonomy.TIERS),

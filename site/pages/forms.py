@@ -79,8 +79,13 @@ class KcPageForm(WagtailAdminPageForm):
         slug = self.cleaned_data.get("slug")
         cleaned_data = super().clean()
         self._move_past_abandoned_draft(slug, cleaned_data)
-        self._name_where_the_errors_are()
         return cleaned_data
+
+    def _post_clean(self):
+        # Tell the page whether required checks wait for publishing (a draft, an autosave).
+        self.instance.defer_required_checks = self.is_deferred_validation
+        super()._post_clean()  # the model's own clean() may add errors here
+        self._name_where_the_errors_are()
 
     def _move_past_abandoned_draft(self, slug, cleaned_data):
         if "slug" not in self.errors or not slug or self.parent_page is None:

@@ -119,3 +119,17 @@ def test_every_required_field_is_on_the_first_tab():
 def test_streamfields_explain_the_plus_button(editor, finder):
     html = editor.get(add_url(finder)).content.decode()
     assert str(STREAMFIELD_HINT) in html
+
+
+def test_a_draft_may_wait_for_its_tier_and_summary_but_publishing_may_not(editor, finder):
+    data = method_data(summary="")
+    data.pop("tiers")
+    assert editor.post(add_url(finder), data).status_code == 302  # what autosave sends
+    draft = MethodPage.objects.child_of(finder).get(title=TITLE)
+    assert draft.tiers == [] and not draft.live
+    data = method_data(summary="", slug=draft.slug, **{"action-publish": "1"})
+    data.pop("tiers")
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data)
+    assert response.status_code == 200
+    message = BeautifulSoup(response.content, "html.parser").select_one(".messages").get_text()
+    assert "Innehåll → Sammanfattning" in message and "Innehåll → Nivåer" in message
