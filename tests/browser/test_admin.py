@@ -246,8 +246,7 @@ def test_autosave_trap_new_page_again_and_the_error_is_found(admin, admin_axe, s
     page.wait_for_load_state()
     message = page.locator(".messages").inner_text()
     assert "Innehåll → Steg för steg" in message, message
-    # Wagtail counts the errors on each tab (the count shows once its script has run).
-    tab = page.get_by_role("tab", name=re.compile("Innehåll"))
-    expect(tab.locator(".w-tabs__errors")).to_be_visible()
+    # Wagtail 8's per-tab error count does not count errors inside StreamField blocks (it
+    # stays at 0 here): the message above is what tells the editor where to look.
     shoot(page, "autosave-draft-error")
     admin_axe(page, "draft with an error")
