@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -17,6 +19,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kcsite.admin_tables import BadgeColumn
 from kcsite.csvsafe import SafeCsvExportsViewSetMixin
 
 from . import services
@@ -45,14 +48,31 @@ def next_events_area(request, page):
 # -- registrations -------------------------------------------------------------------------------
 
 
+STATUS_TONES = {
+    Registration.Status.CONFIRMED: "positive",
+    Registration.Status.WAITLISTED: "waiting",
+    Registration.Status.CANCELLED: "neutral",
+    Registration.Status.ATTENDED: "active",
+    Registration.Status.NO_SHOW: "negative",
+}
+
+
 class RegistrationViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     model = Registration
     icon = "form"
     menu_label = _("Anmälningar")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "organisation", "role", "event", "status", "created_at"]
+    list_display = [
+        "name",
+        "organisation",
+        "role",
+        "event",
+        BadgeColumn("status", STATUS_TONES, label=_("Status"), sort_key="status"),
+        DateColumn("created_at", label=_("Anmäld"), sort_key="created_at"),
+    ]
     list_filter = ["status", "event", "language", "created_at"]
+    ordering = "-created_at"  # newest first: what Team Domino looks for
     search_fields = ["name", "email", "organisation", "role", "school_unit"]
     list_export = [
         "event",
@@ -292,7 +312,14 @@ def email_participants_view(request, event_id):
 @permission_required("events.view_registration", raise_exception=True)
 def participants_view(request, event_id):
     event = get_object_or_404(EventPage, pk=event_id).original
-    registrations = event.registrations.order_by("status", "queued_at", "id")
+    # Those with a seat first, then the waitlist in its order, cancelled people last.
+    registrations = event.registrations.annotate(
+        group=Case(
+            When(status__in=Registration.SEAT_STATES, then=Value(0)),
+            When(status=Registration.Status.WAITLISTED, then=Value(1)),
+            default=Value(2),
+        )
+    ).order_by("group", "queued_at", "id")
     counts = {
         label: registrations.filter(status=value).count()
         for value, label in Registration.Status.choices

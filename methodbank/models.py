@@ -12,7 +12,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -31,7 +30,9 @@ from wagtail.snippets.models import register_snippet
 
 from kcsite.pages.blocks import BaseStreamBlock
 from kcsite.pages.caching import cached_for_anonymous, on_cache_hit
+from kcsite.pages.forms import KcPageForm
 from kcsite.pages.models import BasePage
+from kcsite.pages.slugs import AsciiSlugMixin
 
 from . import taxonomy
 
@@ -94,7 +95,7 @@ class ReferenceBlock(blocks.StructBlock):
 CHECKBOXES = forms.CheckboxSelectMultiple
 
 
-class MethodPageForm(WagtailAdminPageForm):
+class MethodPageForm(KcPageForm):
     """Facets with several values are JSON lists on the model and checkboxes for editors."""
 
     tiers = forms.MultipleChoiceField(
@@ -114,13 +115,27 @@ class MethodPageForm(WagtailAdminPageForm):
         label=_("Skolformer"), choices=taxonomy.SCHOOL_FORMS, widget=CHECKBOXES, required=False
     )
 
+    def defer_required_fields(self):
+        """A draft (and Wagtail's autosave) may be saved before a tier is chosen."""
+        super().defer_required_fields()
+        if self.fields["tiers"].required:
+            self.fields["tiers"].required = False
+            self.deferred_required_fields.append("tiers")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "cited_references" in self.fields:
+            # Each reference's label names its first author: fetch authors with the list.
+            field = self.fields["cited_references"]
+            field.queryset = field.queryset.prefetch_related("authors")
+
 
 # --- Pages -----------------------------------------------------------------------------------
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
-class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
+class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
     """A method, a mapping/investigation method or a tool: who does what, when and how."""
 
     summary = models.TextField(
@@ -232,7 +247,7 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
     def clean(self):
         super().clean()
         errors = {}
-        if not self.tiers:
+        if not self.tiers and not getattr(self, "defer_required_checks", False):
             errors["tiers"] = _("Välj minst en nivå.")
         for name, choices in (
             ("tiers", taxonomy.TIERS),

@@ -182,7 +182,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelsk
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
-LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
+# site/locale is generated (`make messages`); locale_overrides holds Swedish for admin strings
+# that Wagtail and wagtailmedia ship untranslated (edited by hand, second so makemessages
+# never writes there).
+LOCALE_PATHS = [BASE_DIR / "site" / "locale", BASE_DIR / "site" / "locale_overrides"]
 
 # --- Files ----------------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -242,6 +245,8 @@ WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# New pages get ASCII slugs from Swedish titles (å, ä → a, ö → o; kcsite/pages/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar avatars in the admin: they would send a hash of each editor's address to a
 # third party (and the Content-Security-Policy allows images from this site only).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -16,7 +16,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kcsite.pages.forms import KcPageForm
 from kcsite.pages.models import BasePage
+from kcsite.pages.slugs import AsciiSlugMixin
 from kcsite.privacy import validate_no_personal_identity_number
 
 MEMBERS_GROUP_NAME = "Network members"
@@ -382,12 +384,13 @@ class MeetingNotesPage(MembersOnlyMixin, BasePage):
         verbose_name_plural = _("minnesanteckningar")
 
 
-class MemberDirectoryPage(MembersOnlyMixin, Page):
+class MemberDirectoryPage(MembersOnlyMixin, AsciiSlugMixin, Page):
     """The member directory: members who chose to be listed, searchable and filterable."""
 
     intro = models.TextField(_("ingress"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    base_form_class = KcPageForm
     parent_page_types = ["membership.MemberAreaPage"]
     subpage_types = []
     max_count_per_parent = 1

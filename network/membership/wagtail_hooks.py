@@ -4,16 +4,20 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin.widgets import Button
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kcsite.admin_tables import BadgeColumn
 from kcsite.csvsafe import SafeCsvExportsViewSetMixin
 
 from . import services
@@ -39,11 +43,72 @@ register_permission_policy(Member, NoAddPermissionPolicy(Member))
 register_permission_policy(MembershipApplication, NoAddPermissionPolicy(MembershipApplication))
 
 
+APPLICATION_TONES = {
+    MembershipApplication.Status.UNVERIFIED: "neutral",
+    MembershipApplication.Status.PENDING: "waiting",
+    MembershipApplication.Status.APPROVED: "positive",
+    MembershipApplication.Status.DECLINED: "negative",
+}
+
+
+def decision_buttons(application, user, next_url, button_class=Button):
+    """The "Godkänn" and "Avslå" buttons of a pending application (to the confirmation)."""
+    if application.status != MembershipApplication.Status.PENDING:
+        return []
+    if not user.has_perm("membership.change_membershipapplication"):
+        return []
+    return [
+        button_class(
+            _("Godkänn"),
+            url=decision_url("approve", application, next_url),
+            icon_name="check",
+            priority=5,
+        ),
+        button_class(
+            _("Avslå"),
+            url=decision_url("decline", application, next_url),
+            icon_name="cross",
+            priority=6,
+        ),
+    ]
+
+
+class DecisionHeaderMixin:
+    """The decision buttons in the header of an application's own page (edit and inspect)."""
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            *decision_buttons(
+                self.object, self.request.user, self.request.get_full_path(), HeaderButton
+            ),
+        ]
+
+
+class ApplicationEditView(DecisionHeaderMixin, snippet_views.EditView):
+    pass
+
+
+class ApplicationInspectView(DecisionHeaderMixin, snippet_views.InspectView):
+    pass
+
+
 class ApplicationViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     model = MembershipApplication
+    edit_view_class = ApplicationEditView
+    inspect_view_class = ApplicationInspectView
     icon = "form"
     menu_label = _("Ansökningar")
-    list_display = ["name", "organisation", "organisation_type", "role", "status", "created_at"]
+    list_display = [
+        "name",
+        "organisation",
+        "organisation_type",
+        "role",
+        BadgeColumn("status", APPLICATION_TONES, label=_("Status"), sort_key="status"),
+        DateColumn("created_at", label=_("Inkommen"), sort_key="created_at"),
+    ]
+    ordering = "-created_at"
     list_filter = ["status", "organisation_type", "created_at"]
     search_fields = ["name", "email", "organisation", "role"]
     list_export = [
@@ -273,25 +338,8 @@ def message_send_button(snippet, user, next_url=None):
 def application_decision_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, MembershipApplication):
         return []
-    if snippet.status != MembershipApplication.Status.PENDING:
-        return []
-    if not user.has_perm("membership.change_membershipapplication"):
-        return []
     next_url = next_url or reverse("wagtailsnippets_membership_membershipapplication:list")
-    return [
-        Button(
-            _("Godkänn"),
-            url=decision_url("approve", snippet, next_url),
-            icon_name="check",
-            priority=5,
-        ),
-        Button(
-            _("Avslå"),
-            url=decision_url("decline", snippet, next_url),
-            icon_name="cross",
-            priority=6,
-        ),
-    ]
+    return decision_buttons(snippet, user, next_url)
 
 
 @hooks.register("register_log_actions")

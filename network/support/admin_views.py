@@ -14,15 +14,17 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import log
 
+from kcsite.admin_tables import BadgeColumn, DateTimeColumn, PersonColumn, person_name
 from kcsite.csvsafe import SafeCsvExportsViewSetMixin, SafeWriter
 
 from . import services, stats
 from .forms import TransitionForm
 from .models import (
+    FINAL_STATES,
     AvailableSlot,
     SchoolForm,
     ServiceKind,
@@ -46,7 +48,32 @@ AGE_CHOICES = [
 ]
 
 
+SHOW_CHOICES = [
+    ("open", _("Öppna ärenden")),
+    ("done", _("Avslutade, avböjda och återkallade")),
+    ("all", _("Alla ärenden")),
+]
+
+#: How each state looks in the triage list (kcsite.admin_tables.BadgeColumn).
+STATE_TONES = {
+    State.NEW: "info",
+    State.UNDER_ASSESSMENT: "waiting",
+    State.BOOKED: "positive",
+    State.PLANNED: "positive",
+    State.IN_PROGRESS: "active",
+    State.CLOSED: "neutral",
+    State.DECLINED: "negative",
+    State.REFERRED: "neutral",
+    State.CANCELLED: "neutral",
+}
+
+
 class SupportRequestFilterSet(WagtailFilterSet):
+    """Open requests by default: closed, declined and withdrawn ones are one choice away."""
+
+    show = django_filters.ChoiceFilter(
+        label=_("Visa"), choices=SHOW_CHOICES, method="filter_show", empty_label=None
+    )
     state = django_filters.MultipleChoiceFilter(
         label=_("Status"), choices=State.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -55,11 +82,30 @@ class SupportRequestFilterSet(WagtailFilterSet):
     assignee = django_filters.ModelChoiceFilter(
         label=_("Handläggare"), queryset=lambda request: team_members(), null_label=_("Ingen")
     )
+    assignee.field_class = type(
+        "PersonChoiceField",
+        (assignee.field_class,),
+        {"label_from_instance": staticmethod(person_name)},
+    )
     age = django_filters.ChoiceFilter(label=_("Ålder"), choices=AGE_CHOICES, method="filter_age")
 
     class Meta:
         model = SupportRequest
-        fields = ["state", "service_kind", "school_form", "assignee"]
+        fields = ["show", "state", "service_kind", "school_form", "assignee"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("show"):
+            data = data.copy()
+            # A chosen status overrides the default of open requests only.
+            data["show"] = "all" if data.get("state") else "open"
+        super().__init__(data, *args, **kwargs)
+
+    def filter_show(self, queryset, name, value):
+        if value == "open":
+            return queryset.exclude(state__in=FINAL_STATES)
+        if value == "done":
+            return queryset.filter(state__in=FINAL_STATES)
+        return queryset
 
     def filter_age(self, queryset, name, value):
         now = timezone.now()
@@ -157,6 +203,11 @@ def transition_view(request, pk):
     return redirect("support_requests:edit", pk)
 
 
+class SupportRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("assignee", "slot")
+
+
 class SupportRequestViewSet(SafeCsvExportsViewSetMixin, ModelViewSet):
     model = SupportRequest
     icon = "help"
@@ -164,19 +215,28 @@ class SupportRequestViewSet(SafeCsvExportsViewSetMixin, ModelViewSet):
     url_prefix = "support/requests"
     name = "support_requests"
     edit_view_class = SupportRequestEditView
+    index_view_class = SupportRequestIndexView
     filterset_class = SupportRequestFilterSet
     search_fields = ["reference", "name", "email", "organisation", "description"]
     search_backend_name = None  # never index requesters in the search cluster
     copy_view_enabled = False
     list_per_page = 50
     list_display = [
-        TitleColumn("reference", label=_("Ärende"), url_name="support_requests:edit"),
+        TitleColumn(
+            "reference",
+            label=_("Ärende"),
+            url_name="support_requests:edit",
+            classname="w-whitespace-nowrap",
+        ),
+        BadgeColumn("state", STATE_TONES, label=_("Status"), sort_key="state"),
         Column("service_kind", label=_("Tjänst"), accessor="get_service_kind_display"),
         Column("organisation", label=_("Skola eller enhet")),
         Column("school_form", label=_("Skolform"), accessor="get_school_form_display"),
-        Column("state", label=_("Status"), accessor="get_state_display"),
-        Column("assignee", label=_("Handläggare")),
-        DateColumn("created_at", label=_("Inkommen")),
+        DateTimeColumn(
+            "booked_time", label=_("Bokad tid"), accessor="booked_time", sort_key="booked_start"
+        ),
+        PersonColumn("assignee", label=_("Handläggare")),
+        DateColumn("created_at", label=_("Inkommen"), sort_key="created_at"),
     ]
     list_export = [
         "reference",
@@ -221,6 +281,7 @@ class SupportRequestViewSet(SafeCsvExportsViewSetMixin, ModelViewSet):
             base_init(form, *args, **kwargs)
             if "assignee" in form.fields:
                 form.fields["assignee"].queryset = team_members()
+                form.fields["assignee"].label_from_instance = person_name
 
         form_class.__init__ = __init__
         return form_class

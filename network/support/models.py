@@ -393,6 +393,11 @@ class SupportRequest(models.Model):
         return f"{self.reference} · {self.get_service_kind_display()}"
 
     @property
+    def booked_time(self):
+        """When the first meeting is: the booked time, else the one Team Domino set."""
+        return self.booked_start or self.first_meeting_at
+
+    @property
     def is_open(self):
         return self.state in OPEN_STATES
 

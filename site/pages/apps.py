@@ -8,7 +8,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Sidor")
 
     def ready(self):
+        from django.db.models import SlugField
         from django.db.models.signals import post_delete, post_save
+        from wagtail.admin.forms.models import register_form_field_override
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import (
             page_published,
@@ -19,6 +21,10 @@ class PagesConfig(AppConfig):
 
         from .caching import bump_generation
         from .models import SiteSettings
+        from .slugs import AsciiSlugInput
+
+        # Slugs typed in the admin keep their letters as ASCII (å → a), see slugs.py.
+        register_form_field_override(SlugField, override={"widget": AsciiSlugInput})
 
         # Everything that changes what an anonymous visitor sees: cached pages, menus and
         # the method bank's per-process memos must go.

@@ -10,9 +10,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .forms import KcPageForm
+from .slugs import AsciiSlugMixin
 
 
-class BasePage(Page):
+class BasePage(AsciiSlugMixin, Page):
     """Fields every content page shares: an intro and a StreamField body."""
 
     intro = models.TextField(_("ingress"), blank=True)
@@ -24,6 +26,7 @@ class BasePage(Page):
         index.AutocompleteField("title"),
     ]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    base_form_class = KcPageForm
 
     class Meta:
         abstract = True

@@ -109,3 +109,38 @@ def test_event_edit_page_has_participants_button_and_panels(admin_client):
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
     assert reverse("events_admin:participants", args=[event.pk]) in html
     assert "Tillfällen" in html and "Relaterade metoder" in html
+
+
+def test_registrations_list_opens_newest_first(admin_client):
+    from datetime import timedelta
+
+    from bs4 import BeautifulSoup
+
+    event = make_event(capacity=5)
+    first = register(event, 1, name="Först Anmäld")
+    register(event, 2, name="Sist Anmäld")
+    Registration.objects.filter(pk=first.pk).update(created_at=first.created_at - timedelta(days=1))
+    url = reverse("wagtailsnippets_events_registration:list")
+    soup = BeautifulSoup(admin_client.get(url, {"event": event.pk}).content, "html.parser")
+    names = [a.get_text(strip=True) for a in soup.select("table.listing tbody td.title a")]
+    assert names.index("Sist Anmäld") < names.index("Först Anmäld")
+    assert soup.select_one("table.listing tbody .kc-badge--positive").get_text(strip=True) == (
+        "Bekräftad"
+    )
+
+
+def test_participant_page_lists_active_people_before_cancelled_ones(admin_client):
+    from bs4 import BeautifulSoup
+
+    from events import services
+
+    event = make_event(capacity=1)
+    cancelled = register(event, 1, name="Avbokad Anna")
+    register(event, 2, name="Väntande Viktor")
+    services.cancel(cancelled.pk)
+    register(event, 3, name="Väntande Vera")
+    html = admin_client.get(reverse("events_admin:participants", args=[event.pk])).content
+    rows = [
+        tr.td.get_text(strip=True) for tr in BeautifulSoup(html, "html.parser").select("tbody tr")
+    ]
+    assert rows == ["Väntande Viktor", "Väntande Vera", "Avbokad Anna"]

@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 
 from network.membership.models import Member, MembershipApplication
@@ -95,3 +98,44 @@ def test_no_add_for_members_or_applications(admin_client):
     for url in (MEMBERS, APPLICATIONS):
         assert admin_client.get(url + "add/").status_code in (302, 403)
         assert f'href="{url}add/"' not in admin_client.get(url).content.decode()
+
+
+def test_decision_buttons_on_the_application_page(admin_client):
+    pending = pending_application(name="Egen Sida")
+    for view in ("edit", "inspect"):
+        url = f"{APPLICATIONS}{view}/{pending.pk}/"
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        header = soup.select_one("header")
+        links = {a.get_text(strip=True): a["href"] for a in header.select("a[href]")}
+        assert "Godkänn" in links and "Avslå" in links, view
+        assert links["Godkänn"].startswith(
+            f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}"
+        )
+        assert "next=" in links["Avslå"]
+
+    # Approving from there confirms, decides, and returns to the application's page.
+    edit_url = f"{APPLICATIONS}edit/{pending.pk}/"
+    approve = (
+        f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}&next={edit_url}"
+    )
+    response = admin_client.post(approve, {"message": ""})
+    assert response.status_code == 302 and response["Location"] == edit_url
+    pending.refresh_from_db()
+    assert pending.status == Status.APPROVED
+    soup = BeautifulSoup(admin_client.get(edit_url).content, "html.parser")
+    assert "Godkänn" not in soup.select_one("header").get_text()
+
+
+def test_applications_list_newest_first_with_status_badges(admin_client):
+    older = pending_application(name="Äldre Ansökan")
+    newer = pending_application(name="Nyare Ansökan")
+    MembershipApplication.objects.filter(pk=older.pk).update(
+        created_at=newer.created_at - timedelta(days=2)
+    )
+    soup = BeautifulSoup(admin_client.get(APPLICATIONS).content, "html.parser")
+    names = [a.get_text(strip=True) for a in soup.select("table.listing tbody td.title a")]
+    assert names.index("Nyare Ansökan") < names.index("Äldre Ansökan")
+    badge = soup.select_one("table.listing tbody .kc-badge--waiting")
+    assert badge.get_text(strip=True) == "Väntar på beslut"
