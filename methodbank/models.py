@@ -444,7 +444,11 @@ class SearchSynonym(models.Model):
 
 
 class SearchTermStat(models.Model):
-    """How often a query was searched on one day, and how often it found nothing."""
+    """How often a query was searched on one day, and how often it found nothing.
+
+    Written append-only (a row per search, see ``record_search``); a day may hold several rows
+    per query until ``compact_search_stats`` folds them into one. Readers sum.
+    """
 
     query = models.CharField(_("sökning"), max_length=200)
     date = models.DateField(_("datum"))
@@ -454,9 +458,7 @@ class SearchTermStat(models.Model):
     class Meta:
         verbose_name = _("sökstatistik")
         verbose_name_plural = _("sökstatistik")
-        constraints = [
-            models.UniqueConstraint(fields=["query", "date"], name="methodbank_searchterm_day")
-        ]
+        indexes = [models.Index(fields=["date", "query"], name="methodbank_stat_date_query")]
 
     def __str__(self):
         return f"{self.query} ({self.date})"

@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -253,23 +251,18 @@ def related_methods(method, limit=4):
 
 
 def record_search(text, result_count):
-    """Count a visitor's search (and whether it found nothing) for the editors' report."""
+    """Count a visitor's search (and whether it found nothing) for the editors' report.
+
+    Append-only: one INSERT per search and never an UPDATE, so concurrent searches for a popular
+    term do not queue on one row's lock. The report sums the rows of a day;
+    ``compact_search_stats`` folds past days into one row per term and day.
+    """
     text = clean_query(text).lower()[:200]
     if not text:
         return
-    today = timezone.localdate()
-    zero = 1 if result_count == 0 else 0
-    updated = SearchTermStat.objects.filter(query=text, date=today).update(
-        hits=F("hits") + 1, zero_results=F("zero_results") + zero
+    SearchTermStat.objects.create(
+        query=text, date=timezone.localdate(), hits=1, zero_results=1 if result_count == 0 else 0
     )
-    if not updated:
-        try:
-            with transaction.atomic():
-                SearchTermStat.objects.create(query=text, date=today, hits=1, zero_results=zero)
-        except IntegrityError:  # created meanwhile by a concurrent request
-            SearchTermStat.objects.filter(query=text, date=today).update(
-                hits=F("hits") + 1, zero_results=F("zero_results") + zero
-            )
 
 
 def remove_filter_links(request, query):
