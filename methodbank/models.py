@@ -323,10 +323,23 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
 
         return related_methods(self, limit=limit)
 
+    def finder(self):
+        """The method finder this method belongs to (its parent), in one query; also kept as the
+        cached parent, so ``get_parent()`` afterwards costs nothing."""
+        if self.depth <= 2:
+            return None
+        cached = getattr(self, "_cached_parent_obj", None)
+        if isinstance(cached, MethodFinderPage):
+            return cached
+        parent = MethodFinderPage.objects.filter(path=self.path[: -self.steplen]).first()
+        if parent is not None:
+            self._cached_parent_obj = parent
+        return parent
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["finder"] = self.finder()
         context["related"] = self.related_methods()
-        context["finder"] = self.get_parent().specific if self.depth > 2 else None
         context["print_url"] = (self.get_url(request) or "") + self.reverse_subpage("print")
         return context
 

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kcsite.pages.caching.PageCacheMiddleware",
+    "kcsite.pages.routing.RouteMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -129,12 +130,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://kc")}
+# Several sites (or test runs) may share one Redis: each keeps its keys under its own prefix.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="kc")
 if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "FileBasedCache")):
     # Django's default of 300 entries is too few for cached pages plus their fragments: each
     # cull drops a third of the entries at random, the content generation among them.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 # Anonymous visitors get the method bank's pages from the cache for this long (0 turns it off).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+# Menus, breadcrumbs, footer and method cards: cached fragments keyed by the content generation.
+# A shared cache (Redis, files) drops them at every publish, so they may live long; a cache per
+# process only sees its own publishes, so there they live no longer than a cached page.
+_SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
+FRAGMENT_CACHE_SECONDS = env.int(
+    "FRAGMENT_CACHE_SECONDS", default=3600 if _SHARED_CACHE else PAGE_CACHE_SECONDS
+)
 
 # --- Search ---------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = build_search_backends(
@@ -171,6 +181,38 @@ STORAGES = {
         )
     },
 }
+# With S3_BUCKET set, uploads (images, documents, films) go to S3-compatible object storage, so
+# every app server sees them; else to MEDIA_ROOT on the local disk (the embedded default).
+# The bucket stays private: images and films get signed addresses, documents are only ever
+# served through Wagtail's document view (WAGTAILDOCS_SERVE_METHOD below), which checks privacy.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    from botocore.config import Config
+
+    _s3_endpoint = env.str("S3_ENDPOINT_URL", default="") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": _s3_endpoint,
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "location": env.str("S3_PREFIX", default=""),
+            # Checksums only where S3 requires them: other S3-compatible stores (S3Proxy, older
+            # MinIO, Ceph) refuse the newer default checksum headers of boto3.
+            "client_config": Config(
+                s3={"addressing_style": "path" if _s3_endpoint else None},
+                signature_version="s3v4",
+                request_checksum_calculation="when_required",
+                response_checksum_validation="when_required",
+            ),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": True,
+            "querystring_expire": 24 * 3600,
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

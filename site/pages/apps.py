@@ -9,7 +9,7 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import (
             page_published,
             page_slug_changed,
@@ -27,7 +27,7 @@ class PagesConfig(AppConfig):
         page_slug_changed.connect(bump_generation, dispatch_uid="page-cache-slug")
         post_page_move.connect(bump_generation, dispatch_uid="page-cache-moved")
         post_delete.connect(bump_generation, sender=Page, dispatch_uid="page-cache-deleted")
-        for model in (PageViewRestriction, Site, SiteSettings):
+        for model in (PageViewRestriction, Site, SiteSettings, Locale):
             for signal in (post_save, post_delete):
                 signal.connect(
                     bump_generation, sender=model, dispatch_uid=f"page-cache-{model.__name__}"
