@@ -287,10 +287,18 @@ def consultation_url(request):
             return reverse(name)
         except NoReverseMatch:
             continue
+    from django.utils.translation import get_language
+
     from kcsite.pages.models import SiteSettings
 
-    site_settings = SiteSettings.for_request(request)
-    if site_settings.contact_page_id:
-        contact = site_settings.contact_page.localized
-        return contact.get_url(request) or "/kontakt/"
-    return "/kontakt/"
+    # The contact page's address, once per content generation, site and language (four
+    # queries on every finder page before).
+    key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"
+    url = cache.get(key)
+    if url is None:
+        url = "/kontakt/"
+        site_settings = SiteSettings.for_request(request)
+        if site_settings.contact_page_id:
+            url = site_settings.contact_page.localized.get_url(request) or url
+        cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
+    return url

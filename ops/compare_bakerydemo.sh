@@ -13,8 +13,9 @@
 # ratio of throughputs. Nothing of the demo is copied into this project.
 #
 # Environment: COMPARE_METHODS (2000), COMPARE_WORKERS (4), COMPARE_CLIENTS (8),
-# COMPARE_REQUESTS (200 per target and client count), KC_SERVICES_DIR, COMPARE_REUSE=1 (keep
-# both databases and the virtualenv from the last run).
+# COMPARE_REQUESTS (200 per target and client count), KC_SERVICES_DIR, COMPARE_SKIP_SERVICES=1
+# (use running services as they are), COMPARE_REUSE=1 (keep both databases and the virtualenv
+# from the last run).
 set -euo pipefail
 [ $# -ge 1 ] && [ -f "$1/manage.py" ] || { echo "usage: $0 /path/to/bakerydemo (a checkout)" >&2; exit 2; }
 DEMO=$(cd "$1" && pwd)
@@ -30,7 +31,7 @@ mkdir -p "$WORK"
 say() { echo "[compare] $*"; }
 
 say "services (PostgreSQL)"
-bash ops/services.sh start postgres >/dev/null
+if [ "${COMPARE_SKIP_SERVICES:-}" != 1 ]; then bash ops/services.sh start postgres >/dev/null; fi
 SERVICES_DIR=${KC_SERVICES_DIR:-var/services}
 # shellcheck disable=SC1090
 source "$SERVICES_DIR/env"

@@ -45,6 +45,7 @@ def page_urls():
         "method page": first_url(MethodPage),
         "finder": finder,
         "finder with text": finder and finder + "?q=frånvaro+skolan",
+        "finder, new search": finder and finder + "?q=frånvaro+skolan+{n}",  # new text each time
         "event page": first_url(EventPage),
         "film page": first_url(FilmPage),
         "reference list": first_url(ReferenceLibraryPage),
@@ -58,13 +59,15 @@ def main():
     parser.add_argument("--only", help="one page type (e.g. 'method page')")
     args = parser.parse_args()
     client = Client(HTTP_HOST="127.0.0.1")
-    for name, url in page_urls().items():
-        if url is None or (args.only and name != args.only):
+    numbers = iter(range(10**9))
+    for name, pattern in page_urls().items():
+        if pattern is None or (args.only and name != args.only):
             continue
+        url = pattern.replace("{n}", "0")
         for _ in range(2):  # warm-up: per-process memos and indexes are built once
-            client.get(url, secure=True)
+            client.get(pattern.replace("{n}", str(next(numbers))), secure=True)
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(url, secure=True)
+            response = client.get(pattern.replace("{n}", str(next(numbers))), secure=True)
         status, query_count = response.status_code, len(queries)  # before the next request resets them
         profiler = None
         if args.profile:
@@ -74,7 +77,7 @@ def main():
             profiler.start()
         started = time.perf_counter()
         for _ in range(args.requests):
-            client.get(url, secure=True)
+            client.get(pattern.replace("{n}", str(next(numbers))), secure=True)
         elapsed = (time.perf_counter() - started) / args.requests * 1000
         if profiler:
             profiler.stop()

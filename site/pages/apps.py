@@ -8,6 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Sidor")
 
     def ready(self):
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import (
@@ -17,9 +18,11 @@ class PagesConfig(AppConfig):
             post_page_move,
         )
 
-        from .caching import bump_generation
+        from .caching import bump_generation, forget_per_request, remember_per_request
         from .models import SiteSettings
 
+        request_started.connect(remember_per_request, dispatch_uid="page-cache-request-started")
+        request_finished.connect(forget_per_request, dispatch_uid="page-cache-request-finished")
         # Everything that changes what an anonymous visitor sees: cached pages, menus and
         # the method bank's per-process memos must go.
         page_published.connect(bump_generation, dispatch_uid="page-cache-published")
