@@ -317,8 +317,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # the parent, specific, in one query
-        context["index_page"] = EventIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+        parent_path = self.path[: -self.steplen]  # the parent, specific, in one query
+        context["index_page"] = EventIndexPage.objects.filter(path=parent_path).first()
         context["related_pages"] = self.related_pages()
         return context
 

@@ -132,6 +132,15 @@ def finder_hits(finder, text):
     return found
 
 
+# A method card (and the finder's JSON) shows title, summary, kind, tiers and evidence: the long
+# text fields stay in the database (12 StreamFields decoded per finder page before).
+CARD_DEFERRED = ("body", "steps", "materials", "references", "keywords")
+
+
+def _card_rows():
+    return MethodPage.objects.defer(*CARD_DEFERRED)
+
+
 def find_methods(finder, query, request=None):
     index = facet_index(finder)
     backend = ""
@@ -163,7 +172,7 @@ def find_methods(finder, query, request=None):
     pages = max(1, math.ceil(total / PER_PAGE))
     page = min(query.page, pages)
     page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
-    by_id = MethodPage.objects.in_bulk(page_ids)
+    by_id = _card_rows().in_bulk(page_ids)
     results = [by_id[pk] for pk in page_ids if pk in by_id]
 
     suggestion = ""
@@ -246,7 +255,7 @@ def related_methods(method, limit=4):
     best = heapq.nsmallest(wanted + len(skip), ((-score, n) for n, score in points.items()))
     extra_ids = [index.rows[n]["pk"] for _score, n in best if index.rows[n]["pk"] not in skip]
     extra_ids = extra_ids[:wanted]
-    by_id = MethodPage.objects.in_bulk(extra_ids)
+    by_id = _card_rows().in_bulk(extra_ids)
     return chosen + [by_id[pk] for pk in extra_ids if pk in by_id]
 
 

@@ -1,7 +1,7 @@
 """Profile each public page type, uncached: SQL queries, time per request and where it goes.
 
-    DJANGO_ENV=production … PAGE_CACHE_SECONDS=0 .venv/bin/python ops/profile_pages.py [--requests N]
-        [--profile] [--only NAME]
+    DJANGO_ENV=production … PAGE_CACHE_SECONDS=0 .venv/bin/python ops/profile_pages.py \
+        [--requests N] [--profile] [--only NAME]
 
 Runs Django's test client in this process against the configured database (use the bench's or
 another production-like one; nothing is written but search statistics). For every page type it
@@ -68,7 +68,8 @@ def main():
             client.get(pattern.replace("{n}", str(next(numbers))), secure=True)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(pattern.replace("{n}", str(next(numbers))), secure=True)
-        status, query_count = response.status_code, len(queries)  # before the next request resets them
+        # counted now: the next request resets the connection's query log
+        status, query_count = response.status_code, len(queries)
         profiler = None
         if args.profile:
             from pyinstrument import Profiler
@@ -88,7 +89,11 @@ def main():
         if profiler:
             print(
                 profiler.output_text(
-                    unicode=False, color=False, show_all=False, short_mode=True, time="percent_of_total"
+                    unicode=False,
+                    color=False,
+                    show_all=False,
+                    short_mode=True,
+                    time="percent_of_total",
                 )
             )
 

@@ -59,7 +59,7 @@ def _require_services(request):
     if request.node.get_closest_marker("redis") and not redis_cache_configured():
         _missing("needs Redis as the cache: set CACHE_URL=redis://… (make test does)")
     if request.node.get_closest_marker("s3") and not s3_configured():
-        _missing("needs S3-compatible object storage: set S3_BUCKET, S3_ENDPOINT_URL … (make test does)")
+        _missing("needs S3-compatible object storage: set S3_BUCKET … (make test does)")
 
 
 @pytest.fixture(autouse=True)
