@@ -189,30 +189,28 @@ S3_BUCKET = env.str("S3_BUCKET", default="")
 if S3_BUCKET:
     from botocore.config import Config
 
-    _s3_endpoint = env.str("S3_ENDPOINT_URL", default="") or None
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": S3_BUCKET,
-            "endpoint_url": _s3_endpoint,
-            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
-            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
-            "region_name": env.str("S3_REGION", default="") or None,
-            "location": env.str("S3_PREFIX", default=""),
-            # Checksums only where S3 requires them: other S3-compatible stores (S3Proxy, older
-            # MinIO, Ceph) refuse the newer default checksum headers of boto3.
-            "client_config": Config(
-                s3={"addressing_style": "path" if _s3_endpoint else None},
-                signature_version="s3v4",
-                request_checksum_calculation="when_required",
-                response_checksum_validation="when_required",
-            ),
-            "default_acl": None,  # the bucket's own policy: private
-            "querystring_auth": True,
-            "querystring_expire": 24 * 3600,
-            "file_overwrite": False,
-        },
-    }
+    # As django-storages settings, not as the storage's OPTIONS: Wagtail hands the storage's
+    # constructor arguments to a task when a file is deleted, and the task queue would store
+    # the secret key (and fail on the Config object).
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = S3_BUCKET
+    AWS_S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="") or None
+    AWS_S3_ACCESS_KEY_ID = env.str("S3_ACCESS_KEY_ID", default="") or None
+    AWS_S3_SECRET_ACCESS_KEY = env.str("S3_SECRET_ACCESS_KEY", default="") or None
+    AWS_S3_REGION_NAME = env.str("S3_REGION", default="") or None
+    AWS_LOCATION = env.str("S3_PREFIX", default="")
+    AWS_DEFAULT_ACL = None  # the bucket's own policy: private
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = 24 * 3600
+    AWS_S3_FILE_OVERWRITE = False
+    # Path-style addresses for a store of its own (MinIO, Ceph, S3Proxy); checksums only where
+    # S3 requires them (such stores refuse the newer default checksum headers of boto3).
+    AWS_S3_CLIENT_CONFIG = Config(
+        s3={"addressing_style": "path" if AWS_S3_ENDPOINT_URL else "auto"},
+        signature_version="s3v4",
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
+    )
 WHITENOISE_USE_FINDERS = not PRODUCTION
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -40,7 +40,7 @@ def pytest_configure(config):
     if redis_cache_configured():
         settings.CACHES["default"]["KEY_PREFIX"] = f"kc_test_{RUN_ID}"
     if s3_configured():
-        settings.STORAGES["default"]["OPTIONS"]["location"] = f"kc_test_{RUN_ID}"
+        settings.AWS_LOCATION = f"kc_test_{RUN_ID}"
 
 
 def _missing(reason):
