@@ -201,7 +201,7 @@ def test_private_documents_in_object_storage_are_only_served_through_the_documen
             document.delete()
 
 
-@pytest.mark.django_db  # also makes pytest-django set up the test database when this file runs alone
+@pytest.mark.django_db  # makes pytest-django set up the test database for this file alone
 def test_deleting_a_file_hands_no_secret_to_the_task_queue():
     """Wagtail passes the storage's constructor arguments to a task when a document is deleted
     (stored in the database with TASKS_QUEUE on): they must hold no credentials."""
