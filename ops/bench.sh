@@ -14,7 +14,8 @@
 # 5. ops/bench_admin.py (the admin under load), when present.
 # Environment: BENCH_METHODS (2000), BENCH_CLIENTS (8), BENCH_REQUESTS (1600 per target),
 # BENCH_SECONDS (60 per target at most), BENCH_WORKERS (gunicorn workers, default 2×nproc),
-# KC_SERVICES_DIR (as in ops/services.sh), BENCH_SKIP_SERVICES=1 (use already running services).
+# KC_SERVICES_DIR (as in ops/services.sh), BENCH_SKIP_SERVICES=1 (use already running services),
+# BENCH_REUSE_DB=1 (the last run's database, without migrating and importing again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=$PWD/.venv/bin/python
@@ -34,7 +35,7 @@ set -a
 source "$SERVICES_DIR/env"
 set +a
 
-BENCH_DB_URL=$($PY - "$TEST_DATABASE_URL" <<'PY'
+BENCH_DB_URL=$($PY - "$TEST_DATABASE_URL" "${BENCH_REUSE_DB:-}" <<'PY'
 import sys
 from urllib.parse import urlsplit, urlunsplit
 
@@ -43,8 +44,9 @@ import psycopg
 url = urlsplit(sys.argv[1])
 admin = urlunsplit(url._replace(path="/postgres"))
 with psycopg.connect(admin, autocommit=True) as conn:
-    conn.execute("DROP DATABASE IF EXISTS kc_bench WITH (FORCE)")
-    conn.execute("CREATE DATABASE kc_bench")
+    if sys.argv[2] != "1":
+        conn.execute("DROP DATABASE IF EXISTS kc_bench WITH (FORCE)")
+        conn.execute("CREATE DATABASE kc_bench")
 print(urlunsplit(url._replace(path="/kc_bench")))
 PY
 )
@@ -58,6 +60,26 @@ export DJANGO_ENV=production SECRET_KEY=$SECRET DEBUG=0 ALLOWED_HOSTS=127.0.0.1,
 # BENCH_CACHE_URL=filecache://… or locmemcache:// measures another cache instead.
 rm -rf "$WORK/cache"
 
+if [ "${BENCH_REUSE_DB:-}" = 1 ]; then
+# BENCH_REUSE_DB=1: the database of the last run as it is (its methods indexed again in chunks,
+# with retries: an overloaded search node times out on one bulk request of 2 000 methods).
+echo "[bench] database kc_bench reused; indexing its methods"
+$PY manage.py shell -v 0 -c "
+import time
+from wagtail.search.backends import get_search_backends
+from methodbank.models import MethodPage
+pages = list(MethodPage.objects.all())
+for backend in get_search_backends(with_auto_update=True):
+    for start in range(0, len(pages), 100):
+        for attempt in range(5):
+            try:
+                backend.add_bulk(MethodPage, pages[start:start + 100]); break
+            except Exception:
+                time.sleep(3)
+print(len(pages), 'methods indexed')
+"
+import_seconds="(reused)"; reimport_seconds="(reused)"
+else
 echo "[bench] database kc_bench: migrate, demo content, static files"
 $PY manage.py migrate --noinput -v 0
 $PY manage.py load_demo >/dev/null
@@ -86,6 +108,7 @@ echo "[bench] import of $METHODS methods: ${import_seconds} s"
 start=$(date +%s.%N)
 $PY manage.py import_methods "$WORK/methods-bench.json" | tail -n 1
 reimport_seconds=$($PY -c "print(f'{$(date +%s.%N) - $start:.1f}')")
+fi
 
 free_port() { $PY -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"; }
 SERVERS=()
