@@ -82,7 +82,11 @@ fi
 # --- the demo ----------------------------------------------------------------------------------
 DVENV=$WORK/bakerydemo-venv
 if [ ! -x "$DVENV/bin/gunicorn" ] || [ "${COMPARE_REUSE:-}" != 1 ]; then
-    DPY=$(command -v python3.13 || command -v python3.12 || command -v python3.11)
+    DPY=""  # the newest Python that runs (pyenv shims exist for versions that are not active)
+    for candidate in python3.13 python3.12 "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[23]*/bin/python3 python3.11; do
+        if "$candidate" -c 'import venv' >/dev/null 2>&1; then DPY=$candidate; break; fi
+    done
+    [ -n "$DPY" ] || { echo "[compare] no Python 3.11+ found" >&2; exit 1; }
     say "bakerydemo: virtualenv with $($DPY --version)"
     rm -rf "$DVENV"
     "$DPY" -m venv "$DVENV"

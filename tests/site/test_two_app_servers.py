@@ -33,6 +33,8 @@ def _free_port():
 
 
 def _server_env():
+    from django.core.files.storage import default_storage
+
     database = settings.DATABASES["default"]
     env = dict(os.environ)
     env.update(
@@ -41,7 +43,7 @@ def _server_env():
             f"{database['PORT']}/{database['NAME']}"
         ),
         CACHE_KEY_PREFIX=settings.CACHES["default"]["KEY_PREFIX"],
-        S3_PREFIX=settings.AWS_LOCATION,
+        S3_PREFIX=default_storage.location,  # where this process keeps its files
         PAGE_CACHE_SECONDS="60",
         TASKS_QUEUE="0",
     )
