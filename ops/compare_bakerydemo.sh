@@ -13,7 +13,8 @@
 # ratio of throughputs. Nothing of the demo is copied into this project.
 #
 # Environment: COMPARE_METHODS (2000), COMPARE_WORKERS (4), COMPARE_CLIENTS (8),
-# COMPARE_REQUESTS (200 per target and client count), KC_SERVICES_DIR, COMPARE_SKIP_SERVICES=1
+# COMPARE_REQUESTS (200 per target and client count), COMPARE_CACHE_URL (e.g. the Redis of
+# ops/services.sh; default a cache per process), KC_SERVICES_DIR, COMPARE_SKIP_SERVICES=1
 # (use running services as they are), COMPARE_REUSE=1 (keep both databases and the virtualenv
 # from the last run).
 set -euo pipefail
@@ -58,7 +59,8 @@ SECRET=$($PY -c "import secrets; print(secrets.token_urlsafe(60))")
 site_env=(DJANGO_ENV=production "SECRET_KEY=$SECRET" DEBUG=0 ALLOWED_HOSTS=127.0.0.1,localhost
     "DATABASE_URL=$PG_ROOT/kc_compare" "STATIC_ROOT=$WORK/site-static" "MEDIA_ROOT=$WORK/site-media"
     "EMAIL_FILE_PATH=$WORK/mail" TASKS_QUEUE=0 CONN_MAX_AGE=60 PAGE_CACHE_SECONDS=0
-    SECURE_SSL_REDIRECT=0 "CACHE_URL=locmemcache://kc-compare")
+    SECURE_SSL_REDIRECT=0 "CACHE_URL=${COMPARE_CACHE_URL:-locmemcache://kc-compare}"
+    FRAGMENT_CACHE_SECONDS=3600)  # as in production (README): fragments cached, pages not
 if [ "$(fresh_db kc_compare)" = 1 ]; then
     say "this site: migrate, demo content, $METHODS methods (database search), static files"
     env "${site_env[@]}" $PY manage.py migrate --noinput -v 0
