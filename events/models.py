@@ -18,7 +18,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.routable_page.models import path as route
-from wagtail.models import Locale, Orderable, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kcsite.pages.models import BasePage
@@ -203,6 +204,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # -- time -------------------------------------------------------------------------------
     def occasion_list(self):
+        """The occasions, earliest first (from ``prefetch_related("occasions")`` when given)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("occasions")
+        if prefetched is not None:
+            return sorted(prefetched, key=lambda occasion: occasion.start)
         return list(self.occasions.all().order_by("start"))
 
     @property
@@ -230,11 +235,11 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def original(self):
         """The page registrations belong to: this event in the default locale."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if self.locale.language_code == default:  # the locale is fetched once per instance
             return self
         original = EventPage.objects.filter(
-            translation_key=self.translation_key, locale=default
+            translation_key=self.translation_key, locale__language_code=default
         ).first()
         return original or self
 
@@ -315,7 +320,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_page"] = self.get_parent().specific
+        parent_path = self.path[: -self.steplen]  # the parent, specific, in one query
+        context["index_page"] = EventIndexPage.objects.filter(path=parent_path).first()
         context["related_pages"] = self.related_pages()
         if self.registration_state() in ("closed", "past"):
             context["closed_days_before"] = self.closed_days_before()

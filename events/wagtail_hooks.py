@@ -24,7 +24,7 @@ from kcsite.csvsafe import SafeCsvExportsViewSetMixin
 
 from . import services
 from .forms import ParticipantMessageForm
-from .models import EventPage, Registration
+from .models import EventIndexPage, EventPage, Registration
 
 # -- home page area ------------------------------------------------------------------------------
 
@@ -33,11 +33,12 @@ from .models import EventPage, Registration
 def next_events_area(request, page):
     from .views import event_card
 
-    events = list(services.upcoming_events(limit=3, locale=page.locale))
+    upcoming = services.upcoming_events(limit=3, locale=page.locale)
+    events = list(upcoming.select_related("locale").prefetch_related("occasions"))
     if not events:
         return None
     now = timezone.now()
-    index_page = events[0].get_parent().specific
+    index_page = EventIndexPage.objects.filter(path=events[0].path[: -events[0].steplen]).first()
     return {
         "template": "events/home_area.html",
         "cards": [event_card(event, now) for event in events],

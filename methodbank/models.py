@@ -340,10 +340,23 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
 
         return related_methods(self, limit=limit)
 
+    def finder(self):
+        """The method finder this method belongs to (its parent), in one query; also kept as the
+        cached parent, so ``get_parent()`` afterwards costs nothing."""
+        if self.depth <= 2:
+            return None
+        cached = getattr(self, "_cached_parent_obj", None)
+        if isinstance(cached, MethodFinderPage):
+            return cached
+        parent = MethodFinderPage.objects.filter(path=self.path[: -self.steplen]).first()
+        if parent is not None:
+            self._cached_parent_obj = parent
+        return parent
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["finder"] = self.finder()
         context["related"] = self.related_methods()
-        context["finder"] = self.get_parent().specific if self.depth > 2 else None
         context["print_url"] = (self.get_url(request) or "") + self.reverse_subpage("print")
         return context
 
@@ -467,7 +480,11 @@ class SearchSynonym(models.Model):
 
 
 class SearchTermStat(models.Model):
-    """How often a query was searched on one day, and how often it found nothing."""
+    """How often a query was searched on one day, and how often it found nothing.
+
+    Written append-only (a row per search, see ``record_search``); a day may hold several rows
+    per query until ``compact_search_stats`` folds them into one. Readers sum.
+    """
 
     query = models.CharField(_("sökning"), max_length=200)
     date = models.DateField(_("datum"))
@@ -477,9 +494,7 @@ class SearchTermStat(models.Model):
     class Meta:
         verbose_name = _("sökstatistik")
         verbose_name_plural = _("sökstatistik")
-        constraints = [
-            models.UniqueConstraint(fields=["query", "date"], name="methodbank_searchterm_day")
-        ]
+        indexes = [models.Index(fields=["date", "query"], name="methodbank_stat_date_query")]
 
     def __str__(self):
         return f"{self.query} ({self.date})"

@@ -3,7 +3,8 @@
 import io
 from datetime import timedelta
 
-from django.db.models import Max, Sum
+from django.db import transaction
+from django.db.models import Count, Max, Min, Sum
 from django.utils import timezone
 
 from kcsite.csvsafe import SafeWriter
@@ -35,3 +36,24 @@ def as_csv(days=30):
         for row in rows:
             writer.writerow([name, row["query"], row["searches"], row["zero"], row["last"]])
     return out.getvalue()
+
+
+def compact(before=None):
+    """Fold the rows of each query and day before ``before`` (default: today) into one row.
+
+    ``record_search`` appends a row per search; this nightly job keeps the table at one row per
+    query and day for past days. Sums are unchanged. Returns how many rows were removed."""
+    before = before or timezone.localdate()
+    removed = 0
+    groups = (
+        SearchTermStat.objects.filter(date__lt=before)
+        .values("query", "date")
+        .annotate(rows=Count("id"), searches=Sum("hits"), zero=Sum("zero_results"), keep=Min("id"))
+        .filter(rows__gt=1)
+    )
+    for group in list(groups):
+        with transaction.atomic():
+            same = SearchTermStat.objects.filter(query=group["query"], date=group["date"])
+            same.filter(pk=group["keep"]).update(hits=group["searches"], zero_results=group["zero"])
+            removed += same.exclude(pk=group["keep"]).delete()[0]
+    return removed

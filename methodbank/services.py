@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -134,6 +132,15 @@ def finder_hits(finder, text):
     return found
 
 
+# A method card (and the finder's JSON) shows title, summary, kind, tiers and evidence: the long
+# text fields stay in the database (12 StreamFields decoded per finder page before).
+CARD_DEFERRED = ("body", "steps", "materials", "references", "keywords")
+
+
+def _card_rows():
+    return MethodPage.objects.defer(*CARD_DEFERRED)
+
+
 def find_methods(finder, query, request=None):
     index = facet_index(finder)
     backend = ""
@@ -165,7 +172,7 @@ def find_methods(finder, query, request=None):
     pages = max(1, math.ceil(total / PER_PAGE))
     page = min(query.page, pages)
     page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
-    by_id = MethodPage.objects.in_bulk(page_ids)
+    by_id = _card_rows().in_bulk(page_ids)
     results = [by_id[pk] for pk in page_ids if pk in by_id]
 
     suggestion = ""
@@ -248,28 +255,23 @@ def related_methods(method, limit=4):
     best = heapq.nsmallest(wanted + len(skip), ((-score, n) for n, score in points.items()))
     extra_ids = [index.rows[n]["pk"] for _score, n in best if index.rows[n]["pk"] not in skip]
     extra_ids = extra_ids[:wanted]
-    by_id = MethodPage.objects.in_bulk(extra_ids)
+    by_id = _card_rows().in_bulk(extra_ids)
     return chosen + [by_id[pk] for pk in extra_ids if pk in by_id]
 
 
 def record_search(text, result_count):
-    """Count a visitor's search (and whether it found nothing) for the editors' report."""
+    """Count a visitor's search (and whether it found nothing) for the editors' report.
+
+    Append-only: one INSERT per search and never an UPDATE, so concurrent searches for a popular
+    term do not queue on one row's lock. The report sums the rows of a day;
+    ``compact_search_stats`` folds past days into one row per term and day.
+    """
     text = clean_query(text).lower()[:200]
     if not text:
         return
-    today = timezone.localdate()
-    zero = 1 if result_count == 0 else 0
-    updated = SearchTermStat.objects.filter(query=text, date=today).update(
-        hits=F("hits") + 1, zero_results=F("zero_results") + zero
+    SearchTermStat.objects.create(
+        query=text, date=timezone.localdate(), hits=1, zero_results=1 if result_count == 0 else 0
     )
-    if not updated:
-        try:
-            with transaction.atomic():
-                SearchTermStat.objects.create(query=text, date=today, hits=1, zero_results=zero)
-        except IntegrityError:  # created meanwhile by a concurrent request
-            SearchTermStat.objects.filter(query=text, date=today).update(
-                hits=F("hits") + 1, zero_results=F("zero_results") + zero
-            )
 
 
 def remove_filter_links(request, query):
@@ -294,10 +296,18 @@ def consultation_url(request):
             return reverse(name)
         except NoReverseMatch:
             continue
+    from django.utils.translation import get_language
+
     from kcsite.pages.models import SiteSettings
 
-    site_settings = SiteSettings.for_request(request)
-    if site_settings.contact_page_id:
-        contact = site_settings.contact_page.localized
-        return contact.get_url(request) or "/kontakt/"
-    return "/kontakt/"
+    # The contact page's address, once per content generation, site and language (four
+    # queries on every finder page before).
+    key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"
+    url = cache.get(key)
+    if url is None:
+        url = "/kontakt/"
+        site_settings = SiteSettings.for_request(request)
+        if site_settings.contact_page_id:
+            url = site_settings.contact_page.localized.get_url(request) or url
+        cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
+    return url

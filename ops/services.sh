@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Test services on loopback: PostgreSQL 15 and an OpenSearch 2.19 node (ops/opensearch/).
+# Test services on loopback: PostgreSQL 15, an OpenSearch 2.19 node (ops/opensearch/), Redis
+# (Debian's redis-server: page cache, fragment cache, rate limits) and S3Proxy 2.6.0 (an
+# S3-compatible object store on the local disk, from Maven Central, for media and documents).
 #
-#   bash ops/services.sh start    # install/build what is missing, start both (reuses running ones)
-#   bash ops/services.sh status   # exit 0 when both answer
+#   bash ops/services.sh start    # install/build what is missing, start all four (reuses running ones)
+#   bash ops/services.sh status   # exit 0 when all answer
 #   bash ops/services.sh stop
 #   bash ops/services.sh start-opensearch / stop-opensearch   # the OpenSearch node alone
 #
-# After start, <state dir>/env holds TEST_DATABASE_URL and TEST_OPENSEARCH_URL (for `source`).
+# After start, <state dir>/env holds TEST_DATABASE_URL, TEST_OPENSEARCH_URL, TEST_CACHE_URL and
+# TEST_S3_ENDPOINT_URL, TEST_S3_ACCESS_KEY_ID, TEST_S3_SECRET_ACCESS_KEY (for `source`).
 # Environment: KC_SERVICES_DIR (default <repo>/var/services), KC_PG_PORT (54329),
 # KC_OPENSEARCH_PORT (9250; transport on KC_OPENSEARCH_TRANSPORT_PORT, default +100),
-# KC_OPENSEARCH_JAVA_OPTS (default -Xms512m -Xmx768m), KC_SERVICES_TIMEOUT (120 s per service).
+# KC_OPENSEARCH_JAVA_OPTS (default -Xms512m -Xmx768m), KC_REDIS_PORT (6389), KC_S3_PORT (9290),
+# KC_S3_JAVA_OPTS (default -Xmx256m), KC_SERVICES_TIMEOUT (120 s per service).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,6 +22,10 @@ PG_PORT=${KC_PG_PORT:-54329}
 OS_PORT=${KC_OPENSEARCH_PORT:-9250}
 OS_TRANSPORT_PORT=${KC_OPENSEARCH_TRANSPORT_PORT:-$((OS_PORT + 100))}
 OS_JAVA_OPTS=${KC_OPENSEARCH_JAVA_OPTS:--Xms512m -Xmx768m}
+REDIS_PORT=${KC_REDIS_PORT:-6389}
+S3_PORT=${KC_S3_PORT:-9290}
+S3_JAVA_OPTS=${KC_S3_JAVA_OPTS:--Xmx256m}
+S3_VERSION=2.6.0
 PG_BIN=/usr/lib/postgresql/15/bin
 OS_DIR=$REPO/ops/opensearch
 START_TIMEOUT=${KC_SERVICES_TIMEOUT:-120}  # seconds, per service
@@ -224,21 +232,153 @@ stop_opensearch() {
     say "OpenSearch stopped"
 }
 
+# --- Redis -------------------------------------------------------------------------------------
+# Debian's redis-server, started by hand (not the system service) on loopback with its own port,
+# without persistence: a cache. Pid, log and working directory in <state>/redis.
+redis_cli() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" "$@"; }
+redis_pid() {
+    local pid
+    [ -f "$STATE/redis/redis.pid" ] && pid=$(cat "$STATE/redis/redis.pid") && [ -n "$pid" ] \
+        && grep -qs redis-server "/proc/$pid/cmdline" && echo "$pid"
+}
+redis_answers() { [ "$(redis_cli ping 2>/dev/null)" = PONG ]; }
+
+start_redis() {
+    if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+        # Debian's package would also start the system's Redis on 6379: keep it stopped.
+        local blocked=""
+        if is_root && [ ! -e /usr/sbin/policy-rc.d ]; then
+            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+            blocked=1; trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+        fi
+        apt_install redis-server
+        if [ -n "$blocked" ]; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
+    fi
+    mkdir -p "$STATE/redis"
+    local pid
+    if pid=$(redis_pid); then
+        say "Redis already running (pid $pid), reusing it"
+    else
+        redis_answers && die "port $REDIS_PORT already answers, but not for our Redis (set KC_REDIS_PORT)"
+        say "starting Redis on 127.0.0.1:$REDIS_PORT…"
+        redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --protected-mode yes --daemonize yes \
+            --pidfile "$STATE/redis/redis.pid" --logfile "$STATE/redis/redis.log" --dir "$STATE/redis" \
+            --save "" --appendonly no --maxmemory 256mb --maxmemory-policy allkeys-lru 9>&- \
+            || die "redis-server did not start" "$STATE/redis/redis.log"
+    fi
+    for _ in $(seq "$START_TIMEOUT"); do redis_answers && break; sleep 1; done
+    redis_answers || die "Redis does not answer on 127.0.0.1:$REDIS_PORT" "$STATE/redis/redis.log"
+    say "Redis ready on 127.0.0.1:$REDIS_PORT"
+}
+
+stop_redis() {
+    local pid
+    if pid=$(redis_pid); then
+        say "stopping Redis (pid $pid)…"
+        kill -TERM "$pid"
+        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    fi
+    say "Redis stopped"
+}
+
+# --- S3Proxy (S3-compatible object storage) ----------------------------------------------------
+# org.gaul:s3proxy from Maven Central (the jar with its dependencies), run on the installed Java
+# with jclouds' "filesystem" provider: buckets are folders under <state>/s3/data. Access key kc,
+# secret kc-secret-key; path-style addresses (http://127.0.0.1:PORT/bucket/key).
+S3_JAR_NAME=s3proxy-$S3_VERSION-jar-with-dependencies.jar
+s3_pid() {
+    local pid
+    [ -f "$STATE/s3/s3proxy.pid" ] && pid=$(cat "$STATE/s3/s3proxy.pid") && [ -n "$pid" ] \
+        && grep -qs org.gaul.s3proxy "/proc/$pid/cmdline" && echo "$pid"
+}
+s3_answers() { curl -s -o /dev/null -m 5 "http://127.0.0.1:$S3_PORT/" 2>/dev/null; }
+
+fetch_s3proxy() {
+    command -v java >/dev/null && command -v mvn >/dev/null || apt_install openjdk-17-jdk-headless maven
+    [ -f "$STATE/s3/lib/$S3_JAR_NAME" ] && return
+    say "fetching S3Proxy $S3_VERSION from Maven Central (first time: ~40 MB)…"
+    mkdir -p "$STATE/s3/lib"
+    mvn -q -B dependency:copy -Dartifact="org.gaul:s3proxy:$S3_VERSION:jar:jar-with-dependencies" \
+        -DoutputDirectory="$STATE/s3/lib" >"$STATE/s3proxy-fetch.log" 2>&1 \
+        && [ -f "$STATE/s3/lib/$S3_JAR_NAME" ] \
+        || die "could not fetch org.gaul:s3proxy:$S3_VERSION" "$STATE/s3proxy-fetch.log"
+}
+
+start_s3proxy() {
+    command -v curl >/dev/null || apt_install curl
+    local pid
+    mkdir -p "$STATE/s3/data" "$STATE/s3/tmp"
+    if pid=$(s3_pid); then
+        say "S3Proxy already running (pid $pid), reusing it"
+    else
+        s3_answers && die "port $S3_PORT already answers, but not for our S3Proxy (set KC_S3_PORT)"
+        fetch_s3proxy
+        printf '%s\n' "s3proxy.endpoint=http://127.0.0.1:$S3_PORT" \
+            "s3proxy.authorization=aws-v2-or-v4" "s3proxy.identity=kc" \
+            "s3proxy.credential=kc-secret-key" "jclouds.provider=filesystem" \
+            "jclouds.filesystem.basedir=$STATE/s3/data" >"$STATE/s3/s3proxy.conf"
+        say "starting S3Proxy $S3_VERSION on 127.0.0.1:$S3_PORT…"
+        # shellcheck disable=SC2086
+        setsid java $S3_JAVA_OPTS -Djava.io.tmpdir="$STATE/s3/tmp" \
+            -cp "$STATE/s3/lib/$S3_JAR_NAME" org.gaul.s3proxy.Main --properties "$STATE/s3/s3proxy.conf" \
+            >"$STATE/s3/s3proxy.log" 2>&1 </dev/null 9>&- &
+        pid=$!
+        echo "$pid" >"$STATE/s3/s3proxy.pid"
+    fi
+    local waited=0
+    until s3_answers; do
+        kill -0 "$pid" 2>/dev/null || { rm -f "$STATE/s3/s3proxy.pid"; die "S3Proxy exited while starting" "$STATE/s3/s3proxy.log"; }
+        if [ "$waited" -ge "$START_TIMEOUT" ]; then
+            kill -TERM "$pid" 2>/dev/null || true
+            rm -f "$STATE/s3/s3proxy.pid"
+            die "S3Proxy did not answer within ${START_TIMEOUT}s (stopped it)" "$STATE/s3/s3proxy.log"
+        fi
+        sleep 1; waited=$((waited + 1))
+    done
+    say "S3Proxy ready on http://127.0.0.1:$S3_PORT (pid $pid)"
+}
+
+stop_s3proxy() {
+    local pid
+    if pid=$(s3_pid); then
+        say "stopping S3Proxy (pid $pid)…"
+        kill -TERM "$pid"
+        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+    fi
+    rm -f "$STATE/s3/s3proxy.pid"
+    say "S3Proxy stopped"
+}
+
 # --- main --------------------------------------------------------------------------------------
+
 mkdir -p "$STATE"
 STATE=$(cd "$STATE" && pwd)
 OS_PID=$STATE/opensearch.pid
 OS_LOG=$STATE/opensearch.log
 ENV_FILE=$STATE/env
 lock() { exec 9>"$STATE/.lock"; flock 9; }  # one start/stop at a time (children get no fd 9)
+set_env() {  # NAME VALUE: set one line of the env file, keeping the others
+    { [ -f "$ENV_FILE" ] && grep -v "^$1=" "$ENV_FILE"; echo "$1=$2"; } >"$ENV_FILE.new" || true
+    mv "$ENV_FILE.new" "$ENV_FILE"
+}
 
 case "${1:-}" in
-    start)
+    start)  # start [postgres|opensearch|redis|s3]…: all four when none is named
         lock
-        start_postgres
-        start_opensearch
-        printf 'TEST_DATABASE_URL=postgres://kc:kc@127.0.0.1:%s/postgres\nTEST_OPENSEARCH_URL=http://127.0.0.1:%s\n' \
-            "$PG_PORT" "$OS_PORT" >"$ENV_FILE"
+        shift
+        [ $# -gt 0 ] || set -- postgres opensearch redis s3
+        for service in "$@"; do
+            case $service in
+                postgres) start_postgres
+                    set_env TEST_DATABASE_URL "postgres://kc:kc@127.0.0.1:$PG_PORT/postgres" ;;
+                opensearch) start_opensearch; set_env TEST_OPENSEARCH_URL "http://127.0.0.1:$OS_PORT" ;;
+                redis) start_redis; set_env TEST_CACHE_URL "redis://127.0.0.1:$REDIS_PORT/0" ;;
+                s3) start_s3proxy; set_env TEST_S3_ENDPOINT_URL "http://127.0.0.1:$S3_PORT"
+                    set_env TEST_S3_ACCESS_KEY_ID kc; set_env TEST_S3_SECRET_ACCESS_KEY kc-secret-key ;;
+                *) die "unknown service $service (postgres, opensearch, redis, s3)" ;;
+            esac
+        done
         say "ready; settings in $ENV_FILE"
         ;;
     start-opensearch)  # an OpenSearch node alone (e.g. a private one for the frozen-cluster test)
@@ -251,6 +391,8 @@ case "${1:-}" in
         ;;
     stop)
         lock
+        stop_s3proxy
+        stop_redis
         stop_opensearch
         stop_postgres
         rm -f "$ENV_FILE"
@@ -263,10 +405,14 @@ case "${1:-}" in
             say "OpenSearch: up on http://127.0.0.1:$OS_PORT (pid $pid, $(os_health | grep -o '"status":"[a-z]*"'))"
         elif pid=$(os_pid); then say "OpenSearch: process $pid runs but does not answer on $OS_PORT"; ok=1
         else say "OpenSearch: down"; ok=1; fi
+        if redis_answers; then say "Redis: up on 127.0.0.1:$REDIS_PORT"
+        else say "Redis: down"; ok=1; fi
+        if pid=$(s3_pid) && s3_answers; then say "S3Proxy: up on http://127.0.0.1:$S3_PORT (pid $pid)"
+        else say "S3Proxy: down"; ok=1; fi
         exit $ok
         ;;
     *)
-        echo "usage: bash ops/services.sh start|stop|status|start-opensearch|stop-opensearch" >&2
+        echo "usage: bash ops/services.sh start [postgres|opensearch|redis|s3]…|stop|status|start-opensearch|stop-opensearch" >&2
         exit 2
         ;;
 esac

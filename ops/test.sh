@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: lint, then the whole suite on SQLite, again on PostgreSQL 15 with OpenSearch 2.19
-# as the search backend (both started here and stopped afterwards), then the browser tests.
+# as the search backend, Redis as the cache and S3Proxy as the object storage (all started here
+# and stopped afterwards), then the browser tests.
 # Prints how many tests ran against each backend. CI=true turns missing-service skips into failures.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -52,16 +53,20 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
 fi
 
-run_pytest sqlite -m "not postgres and not opensearch and not browser"
+run_pytest sqlite -m "not postgres and not opensearch and not redis and not s3 and not browser"
 
 echo
-echo "==> [services] starting PostgreSQL 15 and OpenSearch 2.19"
+echo "==> [services] starting PostgreSQL 15, OpenSearch 2.19, Redis and S3Proxy"
 if bash ops/services.sh start; then
     set -a
     # shellcheck disable=SC1091
     source var/services/env
     set +a
+    # The production topology: Redis for the page cache, fragment cache and rate limits, and
+    # media and documents in S3-compatible object storage (each run under its own key prefix).
     DATABASE_URL=$TEST_DATABASE_URL ELASTICSEARCH_URL=$TEST_OPENSEARCH_URL SEARCH_ENGINE=opensearch2 \
+        CACHE_URL=$TEST_CACHE_URL S3_BUCKET=kc-test S3_ENDPOINT_URL=$TEST_S3_ENDPOINT_URL \
+        S3_ACCESS_KEY_ID=$TEST_S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY=$TEST_S3_SECRET_ACCESS_KEY \
         run_pytest postgres-opensearch -m "not browser"
     [ "${KEEP_SERVICES:-}" = 1 ] || bash ops/services.sh stop || true
 else

@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kcsite.pages.caching.PageCacheMiddleware",
+    "kcsite.pages.routing.RouteMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -146,6 +147,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://kc")}
+# Several sites (or test runs) may share one Redis: each keeps its keys under its own prefix.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="kc")
 if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "FileBasedCache")):
     # Django's default of 300 entries is too few for cached pages plus their fragments: each
     # cull drops a third of the entries at random, the content generation among them.
@@ -159,6 +162,13 @@ if PRODUCTION and CACHES["default"]["BACKEND"].endswith(_PER_PROCESS_CACHES):
     )
 # Anonymous visitors get the method bank's pages from the cache for this long (0 turns it off).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+# Menus, breadcrumbs, footer and method cards: cached fragments keyed by the content generation.
+# A shared cache (Redis, files) drops them at every publish, so they may live long; a cache per
+# process only sees its own publishes, so there they live no longer than a cached page.
+_SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
+FRAGMENT_CACHE_SECONDS = env.int(
+    "FRAGMENT_CACHE_SECONDS", default=3600 if _SHARED_CACHE else PAGE_CACHE_SECONDS
+)
 
 # --- Search ---------------------------------------------------------------------------------
 WAGTAILSEARCH_BACKENDS = build_search_backends(
@@ -203,6 +213,36 @@ STORAGES = {
         )
     },
 }
+# With S3_BUCKET set, uploads (images, documents, films) go to S3-compatible object storage, so
+# every app server sees them; else to MEDIA_ROOT on the local disk (the embedded default).
+# The bucket stays private: images and films get signed addresses, documents are only ever
+# served through Wagtail's document view (WAGTAILDOCS_SERVE_METHOD below), which checks privacy.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    from botocore.config import Config
+
+    # As django-storages settings, not as the storage's OPTIONS: Wagtail hands the storage's
+    # constructor arguments to a task when a file is deleted, and the task queue would store
+    # the secret key (and fail on the Config object).
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_STORAGE_BUCKET_NAME = S3_BUCKET
+    AWS_S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="") or None
+    AWS_S3_ACCESS_KEY_ID = env.str("S3_ACCESS_KEY_ID", default="") or None
+    AWS_S3_SECRET_ACCESS_KEY = env.str("S3_SECRET_ACCESS_KEY", default="") or None
+    AWS_S3_REGION_NAME = env.str("S3_REGION", default="") or None
+    AWS_LOCATION = env.str("S3_PREFIX", default="")
+    AWS_DEFAULT_ACL = None  # the bucket's own policy: private
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = 24 * 3600
+    AWS_S3_FILE_OVERWRITE = False
+    # Path-style addresses for a store of its own (MinIO, Ceph, S3Proxy); checksums only where
+    # S3 requires them (such stores refuse the newer default checksum headers of boto3).
+    AWS_S3_CLIENT_CONFIG = Config(
+        s3={"addressing_style": "path" if AWS_S3_ENDPOINT_URL else "auto"},
+        signature_version="s3v4",
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
+    )
 WHITENOISE_USE_FINDERS = not PRODUCTION
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

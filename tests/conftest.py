@@ -3,9 +3,11 @@
 * The demo content is loaded once per session into the test database (each test then runs in
   a transaction that is rolled back), and, when the search cluster is the default backend,
   indexed into a per-run index that is deleted at the end.
-* ``@pytest.mark.postgres`` / ``@pytest.mark.opensearch`` tests need the real service; without
-  it they skip, and with ``CI=true`` they fail instead.
-* Test databases and search indexes carry the process id, so two runs can share one server.
+* ``@pytest.mark.postgres`` / ``@pytest.mark.opensearch`` / ``@pytest.mark.redis`` /
+  ``@pytest.mark.s3`` tests need the real service; without it they skip, and with ``CI=true``
+  they fail instead.
+* Test databases, search indexes and cache keys (on Redis) carry the process id, so two runs
+  can share one server.
 """
 
 import io
@@ -24,9 +26,21 @@ def search_cluster_configured():
     return "elasticsearch" in backend or "opensearch" in backend
 
 
+def redis_cache_configured():
+    return settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+
+
+def s3_configured():
+    return settings.STORAGES["default"]["BACKEND"].startswith("storages.backends.s3")
+
+
 def pytest_configure(config):
     if search_cluster_configured():
         settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"kc_test_{RUN_ID}_"
+    if redis_cache_configured():
+        settings.CACHES["default"]["KEY_PREFIX"] = f"kc_test_{RUN_ID}"
+    if s3_configured():
+        settings.AWS_LOCATION = f"kc_test_{RUN_ID}"
 
 
 def _missing(reason):
@@ -42,6 +56,10 @@ def _require_services(request):
         _missing("needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)")
     if request.node.get_closest_marker("opensearch") and not search_cluster_configured():
         _missing("needs OpenSearch/Elasticsearch: set ELASTICSEARCH_URL (make test does)")
+    if request.node.get_closest_marker("redis") and not redis_cache_configured():
+        _missing("needs Redis as the cache: set CACHE_URL=redis://… (make test does)")
+    if request.node.get_closest_marker("s3") and not s3_configured():
+        _missing("needs S3-compatible object storage: set S3_BUCKET … (make test does)")
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +68,13 @@ def _empty_cache():
     back between tests, the in-memory cache is not."""
     from django.core.cache import cache
 
-    cache.clear()
+    if redis_cache_configured():  # a shared server: only this run's keys, not FLUSHDB
+        client = cache._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=cache.make_key("*"), count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -98,6 +122,12 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    if s3_configured():  # the object store's bucket (S3Proxy starts empty)
+        from django.core.files.storage import default_storage
+
+        bucket = default_storage.bucket
+        if bucket.creation_date is None:
+            bucket.create()
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
         if search_cluster_configured():

@@ -388,8 +388,11 @@ def keep_member_area_private(request, page):
 def refuse_logged_in_non_members(page, request, serve_args, serve_kwargs):
     """Logged-in users outside the members group get a clear refusal, not a login form.
 
-    Anonymous visitors pass on to Wagtail's own check, which sends them to the login page.
+    Anonymous visitors pass on to Wagtail's own check, which sends them to the login page
+    (without asking the database for the restrictions a second time).
     """
+    if not request.user.is_authenticated:
+        return None
     if services.refusal_applies(page.get_view_restrictions(), request):
         response = render(request, "membership/not_a_member.html", status=403)
         response["Cache-Control"] = "private, no-cache, no-store, max-age=0"

@@ -8,10 +8,11 @@ class PagesConfig(AppConfig):
     verbose_name = _("Sidor")
 
     def ready(self):
+        from django.core.signals import request_finished, request_started
         from django.db.models import SlugField
         from django.db.models.signals import post_delete, post_save
         from wagtail.admin.forms.models import register_form_field_override
-        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import (
             page_published,
             page_slug_changed,
@@ -19,13 +20,15 @@ class PagesConfig(AppConfig):
             post_page_move,
         )
 
-        from .caching import bump_generation
+        from .caching import bump_generation, forget_per_request, remember_per_request
         from .models import SiteSettings
         from .slugs import AsciiSlugInput
 
         # Slugs typed in the admin keep their letters as ASCII (å → a), see slugs.py.
         register_form_field_override(SlugField, override={"widget": AsciiSlugInput})
 
+        request_started.connect(remember_per_request, dispatch_uid="page-cache-request-started")
+        request_finished.connect(forget_per_request, dispatch_uid="page-cache-request-finished")
         # Everything that changes what an anonymous visitor sees: cached pages, menus and
         # the method bank's per-process memos must go.
         page_published.connect(bump_generation, dispatch_uid="page-cache-published")
@@ -33,7 +36,7 @@ class PagesConfig(AppConfig):
         page_slug_changed.connect(bump_generation, dispatch_uid="page-cache-slug")
         post_page_move.connect(bump_generation, dispatch_uid="page-cache-moved")
         post_delete.connect(bump_generation, sender=Page, dispatch_uid="page-cache-deleted")
-        for model in (PageViewRestriction, Site, SiteSettings):
+        for model in (PageViewRestriction, Site, SiteSettings, Locale):
             for signal in (post_save, post_delete):
                 signal.connect(
                     bump_generation, sender=model, dispatch_uid=f"page-cache-{model.__name__}"

@@ -41,8 +41,8 @@ def test_a_cached_finder_search_is_still_counted_for_the_editors_report(client):
     finder_url = "/metodbank/"
     for _ in range(3):
         client.get(finder_url, {"q": "omtankesamtal"})
-    stat = SearchTermStat.objects.get(query="omtankesamtal")
-    assert stat.hits == 3
+    stats = SearchTermStat.objects.filter(query="omtankesamtal")
+    assert sum(stat.hits for stat in stats) == 3
 
 
 def test_menus_and_breadcrumbs_show_a_renamed_page_as_soon_as_it_is_published(client):

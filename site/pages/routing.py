@@ -1,0 +1,79 @@
+"""Wagtail's page routing, remembered per content generation.
+
+Wagtail finds the page for an address by walking the tree: the site (one query), the home
+page's translation in the active language (a locale and a translation lookup), then for each
+level the child with that slug and its specific row — about nine queries for a method page.
+:class:`RouteMemoMiddleware` remembers, per process, which page an address led to (page id,
+its model, how many path parts the tree consumed) and loads that page directly the next time:
+one query. Pages still route themselves from there (``route()`` checks that the page is live
+and resolves a routable page's sub-address), so an unpublished page answers 404 at once.
+
+Entries belong to the content generation (every publish, unpublish, move, slug change, site or
+locale change bumps it) and are dropped after ``MAX_AGE`` seconds anyway, for a per-process
+cache that does not see another worker's bump. Addresses that led nowhere are not remembered.
+"""
+
+import time
+
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from .caching import generation
+
+MAX_AGE = 30.0  # seconds
+MAX_ENTRIES = 5000
+_routes = {}
+
+
+def _remember(key, site, result, path_components):
+    page = result[0]
+    root = site.root_page
+    consumed = page.depth - root.depth
+    if consumed < 0 or len(_routes) >= MAX_ENTRIES:
+        if len(_routes) >= MAX_ENTRIES:
+            _routes.clear()
+        return
+    _routes[key] = (time.monotonic(), site, type(page), page.pk, path_components[consumed:])
+
+
+def _route_from_memo(request, key):
+    entry = _routes.get(key)
+    if entry is None:
+        return False
+    stored, site, model, pk, remaining = entry
+    if time.monotonic() - stored > MAX_AGE:
+        del _routes[key]
+        return False
+    page = model.objects.filter(pk=pk).first()
+    if page is None:
+        del _routes[key]
+        return False
+    request._wagtail_site = site
+    try:
+        request._wagtail_route_for_request = page.route(request, list(remaining))
+    except Http404:
+        request._wagtail_route_for_request = None
+    return True
+
+
+class RouteMemoMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or getattr(request, "is_preview", False):
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        key = (generation(), request._get_raw_host(), get_language(), path)
+        if _route_from_memo(request, key):
+            return None
+        site = Site.find_for_request(request)
+        result = wagtail_views.Page.route_for_request(request, path)
+        if site is not None and result is not None:
+            _remember(key, site, result, [part for part in path.split("/") if part])
+        return None
