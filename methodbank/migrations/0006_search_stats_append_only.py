@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('methodbank', '0004_link_cited_references'),
+        ('methodbank', '0005_glossary_terms'),
     ]
 
     operations = [
