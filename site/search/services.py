@@ -1,6 +1,7 @@
 """Site search with a safety net: when the search cluster fails, use the database index."""
 
 import logging
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -177,3 +178,81 @@ def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
             return answered
     logger.error("No search backend could answer %r", query)
     return [], "none"
+
+
+@dataclass
+class RankedHits:
+    """Search hits, best first; the first ``strong`` of them match the query well (the rest
+    merely mention some of its words)."""
+
+    ids: list
+    strong: int
+    backend: str
+
+
+def _concept_ids(backend, queryset, concept_query, limit):
+    results = backend.search(concept_query, queryset.only("pk"))
+    ids = _cluster_ids(backend, results, queryset, limit, verify=False)
+    return set(ids if ids is not None else (obj.pk for obj in results[:limit]))
+
+
+def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, core_fields=()):
+    """Like ``search_ids``, but methods that match more of the query's concepts come first,
+    and the hits are split into strong and weak ones, the same way on every backend.
+
+    Each concept of the query (its content words, see ``methodbank.searching.analyse``) is
+    asked of the same backend on its own; a concept also counts as matched when it is in one of
+    the ``core_fields`` (title, summary, keywords), read and analysed in Python. A hit's
+    coverage is the share of the concepts it matches, each weighted by how rare it is among the
+    hits (a frequent word counts less). Hits are ordered by coverage, then by how many concepts
+    their core fields hold, then by the backend's own rank. Strong hits hold every concept of a
+    one- or two-concept query (and, for a single concept, hold it in a core field), or at least
+    60 % of the weight of a longer query."""
+    from methodbank.searching import analyse, index_terms
+
+    ids, alias = search_ids(queryset, query, limit=limit, aliases=aliases, verify=verify)
+    concepts = analyse(query) if ids else []
+    if not concepts:
+        return RankedHits(ids, len(ids), alias)
+    hits = set(ids)
+    core, first = {}, {}  # the analysed core fields, and the first of them (the title)
+    if core_fields:
+        for row in queryset.filter(pk__in=ids).values_list("pk", *core_fields):
+            core[row[0]] = index_terms(" ".join(str(value or "") for value in row[1:]))
+            first[row[0]] = index_terms(str(row[1] or ""))
+    backend = get_search_backend(alias)
+    covered, in_core, in_first = [], [], []
+    for concept in concepts:
+        found = hits
+        if len(concepts) > 1:
+            try:
+                found = _concept_ids(backend, queryset, concept.query, limit) & hits
+            except Exception as error:  # noqa: BLE001 - ranking falls back to the backend's
+                logger.warning("Concept query %r failed on %r (%s)", concept.label, alias, error)
+                return RankedHits(ids, len(ids), alias)
+        core_hits = {pk for pk, terms in core.items() if concept.matches(terms)}
+        covered.append(found | core_hits)
+        in_core.append(core_hits)
+        in_first.append({pk for pk in core_hits if concept.matches(first[pk])})
+    weights = [math.log(1 + len(hits) / max(1, len(found))) + 0.1 for found in covered]
+    total = sum(weights)
+    rank = {pk: position for position, pk in enumerate(ids)}
+
+    def coverage(pk):
+        return sum(w for w, found in zip(weights, covered, strict=True) if pk in found) / total
+
+    def core_count(pk):
+        return sum(1 for found in in_core if pk in found)
+
+    def core_score(pk):  # a concept in the title counts twice
+        return core_count(pk) + sum(1 for found in in_first if pk in found)
+
+    def is_strong(pk):
+        if len(concepts) == 1:
+            return not core_fields or core_count(pk) >= 1
+        return coverage(pk) >= (0.999 if len(concepts) == 2 else 0.6)
+
+    ordered = sorted(ids, key=lambda pk: (-round(coverage(pk), 3), -core_score(pk), rank[pk]))
+    strong = [pk for pk in ordered if is_strong(pk)]
+    weak = [pk for pk in ordered if not is_strong(pk)]
+    return RankedHits(strong + weak, len(strong), alias)

@@ -1,0 +1,216 @@
+"""Swedish words from maintained language resources, for the site's search analysis.
+
+* **hunspell-sv** (PyPI; a current Swedish Hunspell dictionary built from SFOL, SALDO and
+  Folkets lexikon) gives the words, their inflection rules (the ``SFX`` rules of ``sv_SE.aff``)
+  and which words may begin a compound (``skol-`` of *skolfrånvaro*).
+* **wordfreq** gives how common a Swedish word is. It decides whether and where a compound is
+  split (the split whose parts are most common, against the whole word, after Koehn & Knight
+  2003) and which of several spelling suggestions to prefer.
+
+The dictionary is read once per process (about a second, then kept in memory, ~35 MB) and the
+results of every word are cached. Nothing here knows the site's content.
+"""
+
+import re
+import sysconfig
+from functools import lru_cache
+from pathlib import Path
+
+DICTIONARY = "sv_SE"
+COMPOUND_BEGIN = frozenset("XZ")  # COMPOUNDBEGIN and ONLYINCOMPOUND in sv_SE.aff
+COMPOUND_END = "Y"  # COMPOUNDEND: words that may end a compound (not -ing, -ande, ingen…)
+# sv_SE.dic gives flag "b" to short, ambiguous words (av, över, upp, från, arm, as, ask…);
+# they are not taken as compound parts (överlämning is not över|lämning).
+NOT_A_PART = "b"
+MIN_PART = 3  # letters of the shortest compound part
+MAX_PARTS = 4  # COMPOUNDWORDMAX in sv_SE.aff
+# A compound is split only if its parts are, on average, clearly more common than the whole
+# (a Zipf value is log10 of occurrences per billion words, so 0.5 is about three times).
+SPLIT_MARGIN = 0.5
+# Linking forms: a first part may end in a linking -s (kartläggning|s|mall) or replace the
+# final -a of its base form by -o, -e, -u or nothing (elevhälsa → elevhälso|team,
+# skola → skol|gård).
+LINK_VOWELS = ("o", "e", "u", "")
+
+
+def _dictionary_dir():
+    for base in (Path(sysconfig.get_path("data")), Path("/usr")):
+        folder = base / "share" / "hunspell"
+        if (folder / f"{DICTIONARY}.dic").exists():
+            return folder
+    raise FileNotFoundError(
+        f"{DICTIONARY}.dic not found: install the hunspell-sv package (pyproject.toml)"
+    )
+
+
+class Lexicon:
+    """Words, inflection rules and compound flags of the Swedish Hunspell dictionary."""
+
+    def __init__(self, folder=None):
+        folder = Path(folder) if folder else _dictionary_dir()
+        self.words = {}
+        with open(folder / f"{DICTIONARY}.dic", encoding="utf-8") as dic:
+            next(dic)  # the number of entries
+            for line in dic:
+                word, _slash, flags = line.rstrip("\n").partition("/")
+                if word and " " not in word and not word[0].isupper():
+                    self.words[word] = self.words.get(word, "") + flags
+        self.rules = []  # (flag, strip, add, condition)
+        with open(folder / f"{DICTIONARY}.aff", encoding="utf-8") as aff:
+            for line in aff:
+                parts = line.split()
+                if len(parts) >= 5 and parts[0] == "SFX":
+                    strip = "" if parts[2] == "0" else parts[2]
+                    add = "" if parts[3].startswith("0") else parts[3].split("/")[0]
+                    condition = None if parts[4] == "." else re.compile(f"(?:{parts[4]})$")
+                    self.rules.append((parts[1], strip, add, condition))
+
+    def lemmas(self, word):
+        """The dictionary words ``word`` is a form of (itself included when listed). For a
+        word the dictionary does not list, a rule of any flag may give the base form (the
+        dictionary lacks some plurals: ``överlämningar`` → ``överlämning``)."""
+        found = {word} if word in self.words else set()
+        found |= self._bases(word, check_flag=True)
+        if not found:
+            found = self._bases(word, check_flag=False)
+        return found
+
+    def _bases(self, word, *, check_flag):
+        found = set()
+        for flag, strip, add, condition in self.rules:
+            if add and not word.endswith(add):
+                continue
+            base = (word[: -len(add)] if add else word) + strip
+            flags = self.words.get(base)
+            if (
+                flags is not None
+                and (flag in flags or not check_flag)
+                and base != word
+                and (condition is None or condition.search(base))
+            ):
+                found.add(base)
+        return found
+
+    def can_begin(self, part):
+        flags = self.words.get(part)
+        return flags is not None and bool(COMPOUND_BEGIN & set(flags))
+
+    def can_be_part(self, part):
+        return NOT_A_PART not in self.words.get(part, "")
+
+    def can_end(self, part):
+        return COMPOUND_END in self.words.get(part, "") and self.can_be_part(part)
+
+
+@lru_cache(maxsize=1)
+def lexicon():
+    return Lexicon()
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word):
+    """How common ``word`` is in Swedish (Zipf scale, 0 = unseen)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "sv")
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word):
+    """Base forms of ``word`` (``kartläggningen`` → ``kartläggning``); empty if unknown."""
+    return frozenset(lexicon().lemmas(word.lower()))
+
+
+def is_word(word):
+    """Whether ``word`` is a Swedish word: a dictionary word, a form of one, or a common word."""
+    word = word.lower()
+    return bool(lemmas(word)) or zipf(word) >= 2.0
+
+
+def is_known(word):
+    """Whether ``word`` is a Swedish word or a compound of Swedish words."""
+    return is_word(word) or bool(split_compound(word.lower()))
+
+
+def _first_part_bases(head):
+    """Dictionary words that ``head`` can stand for as the first part of a compound."""
+    lex = lexicon()
+    bases = []
+    if lex.can_begin(head) or (head in lex.words and zipf(head) > 0):
+        bases.append(head)
+    if head.endswith("s") and len(head) > MIN_PART and head[:-1] in lex.words:
+        bases.append(head[:-1])
+    for vowel in LINK_VOWELS:
+        if vowel and not head.endswith(vowel):
+            continue
+        stem = head[: -len(vowel)] if vowel else head
+        if stem + "a" in lex.words and stem + "a" != head:
+            bases.append(stem + "a")
+    return [base for base in bases if lex.can_be_part(base)]
+
+
+def _last_part(tail):
+    """The last part as written (``kartläggningen``) when it is a word, or a form of one,
+    that the dictionary lets end a compound."""
+    lex = lexicon()
+    return tail if any(lex.can_end(base) for base in lemmas(tail)) else None
+
+
+def _score(part):
+    """How common a part is: as written, else (a rare form) as its most common base form."""
+    return zipf(part) or max((zipf(base) for base in lemmas(part)), default=0.0)
+
+
+@lru_cache(maxsize=100_000)
+def _best_split(word, depth):
+    """``(parts, mean Zipf)`` of the best split of ``word`` into known parts, or None: the
+    fewest parts, then the most common ones (decompounders' longest-match principle)."""
+    candidates = []
+    last = _last_part(word)
+    if last:
+        candidates.append(((last,), _score(last)))
+    if depth < MAX_PARTS - 1:
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            heads = _first_part_bases(word[:cut])
+            if not heads:
+                continue
+            rest = _best_split(word[cut:], depth + 1)
+            if rest is None:
+                continue
+            head = max(heads, key=zipf)
+            parts = (head, *rest[0])
+            candidates.append((parts, (zipf(head) + rest[1] * len(rest[0])) / len(parts)))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda found: (len(found[0]), -found[1]))
+
+
+@lru_cache(maxsize=100_000)
+def split_compound(word):
+    """The parts of a compound word, in base form (``skolfrånvaro`` → ``skola``, ``frånvaro``;
+    ``elevhälsoteamet`` → ``elevhälsa``, ``team``), or ``()`` when ``word`` is not a compound or
+    is itself more common than its parts (``handledning`` stays whole)."""
+    word = word.lower()
+    if len(word) < 2 * MIN_PART + 1 or not word.isalpha():
+        return ()
+    bases = lemmas(word)
+    if word not in lexicon().words and bases:  # an inflected form: split its base form
+        base = max(sorted(bases), key=zipf)
+        if base != word:
+            return split_compound(base)
+    splits = [_best_split(word[cut:], 1) for cut in range(MIN_PART, len(word) - MIN_PART + 1)]
+    found = None
+    for cut, rest in zip(range(MIN_PART, len(word) - MIN_PART + 1), splits, strict=True):
+        heads = _first_part_bases(word[:cut])
+        if not heads or rest is None:
+            continue
+        head = max(heads, key=zipf)
+        candidate = ((head, *rest[0]), (zipf(head) + rest[1] * len(rest[0])) / (1 + len(rest[0])))
+        if found is None or (len(candidate[0]), -candidate[1]) < (len(found[0]), -found[1]):
+            found = candidate
+    if found is None:
+        return ()
+    whole = max([zipf(word)] + [zipf(base) for base in lemmas(word)])
+    if found[1] < whole + SPLIT_MARGIN:
+        return ()
+    return found[0]
