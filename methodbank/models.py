@@ -295,12 +295,13 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
 
     @staticmethod
     def _compound_parts(text):
-        """Known parts of the compound words in this method (``skolfrånvaro`` → ``frånvaro``).
+        """The parts of the compound words in this method, with their base forms
+        (``föräldraträffarna`` → ``föräldra``, ``träffarna``, ``träff``).
 
         Indexed so that the database backends (which cannot split compounds) find a method
         from a part of one of its compound words, as the search cluster's decompounder does.
         """
-        from .searching import split_compound
+        from .searching import compound_terms
 
         found = []
         seen = set()
@@ -308,7 +309,7 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
             if word in seen:
                 continue
             seen.add(word)
-            for part in split_compound(word):
+            for part in compound_terms(word):
                 if part not in found:
                     found.append(part)
         return " ".join(found)

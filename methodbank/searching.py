@@ -182,6 +182,16 @@ def split_compound(word):
     return lexicon.split_compound(word)
 
 
+def compound_terms(word):
+    """The parts of a compound word and the base forms of its last part, as indexed for every
+    method (the database backends do not stem: ``föräldraträffar`` must meet ``träff``)."""
+    parts = split_compound(word)
+    terms = list(parts)
+    if parts:
+        terms += sorted(lexicon.lemmas(parts[-1]) - {parts[-1]})
+    return terms
+
+
 def related_lemmas(word):
     """Base forms of ``word`` and of its nearest derivation: a verb and its noun in -ning
     (``kartlägga`` ↔ ``kartläggning``), as the dictionary lists them."""
@@ -205,7 +215,7 @@ def index_terms(text):
         terms.add(fold(word))
         for lemma in lexicon.lemmas(word):
             terms.add(fold(lemma))
-        for part in split_compound(word):
+        for part in compound_terms(word):
             terms.add(fold(part))
     return terms
 
@@ -464,9 +474,12 @@ def alternatives_for(word, vocab):
     forms = alternatives(word, vocab)
     found = [(form,) for form in forms]
     if len(forms) == 1 and fold(word) not in vocab["folded"]:
-        parts = tuple(part for part in split_compound(word) if part not in STOPWORDS)
+        parts = [part for part in split_compound(word) if part not in STOPWORDS]
         if len(parts) > 1:
-            found.append(parts)
+            # the last part in its base form, as ``compound_terms`` indexes it
+            bases = sorted(lexicon.lemmas(parts[-1]), key=lexicon.zipf, reverse=True)
+            parts[-1] = bases[0] if bases else parts[-1]
+            found.append(tuple(parts))
     return found
 
 

@@ -55,39 +55,37 @@ class Lexicon:
                 word, _slash, flags = line.rstrip("\n").partition("/")
                 if word and " " not in word and not word[0].isupper():
                     self.words[word] = self.words.get(word, "") + flags
-        self.rules = []  # (flag, strip, add, condition)
+        rules = set()  # (strip, add, condition) of the inflection (SFX) rules
         with open(folder / f"{DICTIONARY}.aff", encoding="utf-8") as aff:
             for line in aff:
                 parts = line.split()
                 if len(parts) >= 5 and parts[0] == "SFX":
                     strip = "" if parts[2] == "0" else parts[2]
                     add = "" if parts[3].startswith("0") else parts[3].split("/")[0]
-                    condition = None if parts[4] == "." else re.compile(f"(?:{parts[4]})$")
-                    self.rules.append((parts[1], strip, add, condition))
+                    rules.add((strip, add, None if parts[4] == "." else parts[4]))
+        self.rules = [
+            (strip, add, condition and re.compile(f"(?:{condition})$"))
+            for strip, add, condition in sorted(
+                rules, key=lambda rule: (rule[0], rule[1], rule[2] or "")
+            )
+        ]
 
     def lemmas(self, word):
-        """The dictionary words ``word`` is a form of (itself included when listed). For a
-        word the dictionary does not list, a rule of any flag may give the base form (the
-        dictionary lacks some plurals: ``överlämningar`` → ``överlämning``)."""
+        """The dictionary words ``word`` is a form of (itself included when listed): a word an
+        inflection rule of the dictionary turns into ``word``. The rule's own flag is not
+        required of the base word, as the dictionary lists some forms as words of their own
+        and lacks some flags (``överlämningar`` → ``överlämning``, ``träffar`` → ``träff``)."""
         found = {word} if word in self.words else set()
-        found |= self._bases(word, check_flag=True)
-        if not found:
-            found = self._bases(word, check_flag=False)
-        return found
+        return found | self._bases(word)
 
-    def _bases(self, word, *, check_flag):
+    def _bases(self, word):
         found = set()
-        for flag, strip, add, condition in self.rules:
+        for strip, add, condition in self.rules:
             if add and not word.endswith(add):
                 continue
             base = (word[: -len(add)] if add else word) + strip
             flags = self.words.get(base)
-            if (
-                flags is not None
-                and (flag in flags or not check_flag)
-                and base != word
-                and (condition is None or condition.search(base))
-            ):
+            if flags is not None and base != word and (condition is None or condition.search(base)):
                 found.add(base)
         return found
 
