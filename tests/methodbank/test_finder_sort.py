@@ -14,13 +14,13 @@ URL = "/metodbank/"
 
 @pytest.fixture
 def two_methods():
-    """Title order puts the weak match first; relevance puts the strong one first."""
+    """Both match well; title order puts the lesser match first, relevance the better one."""
     import_methods(
         [
             method_item(
                 slug="aa-svag",
                 title="Aa allmän rutin",
-                summary="En allmän rutin för skolans arbete med elevernas vardag.",
+                summary="En allmän rutin för skolans vardag, till exempel pjäxlöpning.",
                 body="Ibland nämns pjäxlöpning i förbigående.",
                 keywords=["rutin"],
             ),

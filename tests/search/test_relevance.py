@@ -27,10 +27,11 @@ from .relevance import (
 pytestmark = pytest.mark.django_db
 METHODS = JUDGMENTS.parents[2] / "methodbank" / "demo" / "methods.json"
 # What each set must reach on each backend (MRR@10 and nDCG@5 over all queries, and nDCG@5 of
-# the questions typed as sentences).
+# the questions typed as sentences): a little below what was measured on SQLite, PostgreSQL and
+# OpenSearch (the targets for set 2, 0.95 / 0.85 / 0.85, are not reached yet).
 REQUIRED = {
-    "set1": {"mrr": 0.90, "ndcg": 0.80, "questions": 0.70},
-    "set2": {"mrr": 0.80, "ndcg": 0.70, "questions": 0.50},
+    "set1": {"mrr": 0.95, "ndcg": 0.85, "questions": 0.72},
+    "set2": {"mrr": 0.85, "ndcg": 0.78, "questions": 0.75},
 }
 
 
