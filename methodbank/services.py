@@ -216,7 +216,6 @@ def result_json(found, request=None):
         "total": found.total,
         "page": found.page,
         "pages": found.pages,
-        "strong": found.strong,
         "results": [
             {
                 "slug": method.slug,
