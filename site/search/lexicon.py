@@ -63,12 +63,19 @@ class Lexicon:
                     strip = "" if parts[2] == "0" else parts[2]
                     add = "" if parts[3].startswith("0") else parts[3].split("/")[0]
                     rules.add((strip, add, None if parts[4] == "." else parts[4]))
-        self.rules = [
-            (strip, add, condition and re.compile(f"(?:{condition})$"))
-            for strip, add, condition in sorted(
-                rules, key=lambda rule: (rule[0], rule[1], rule[2] or "")
+        self._set_rules(rules)
+
+    def _set_rules(self, rules):
+        """Index the ``(strip, add, condition)`` rules by the ending they add, so a word is
+        checked against the few rules whose ending it has (not all ~400 of them)."""
+        self.rules_by_ending = {}
+        for strip, add, condition in sorted(
+            rules, key=lambda rule: (rule[1], rule[0], rule[2] or "")
+        ):
+            self.rules_by_ending.setdefault(add, []).append(
+                (strip, condition and re.compile(f"(?:{condition})$"))
             )
-        ]
+        self.longest_ending = max(map(len, self.rules_by_ending), default=0)
 
     def lemmas(self, word):
         """The dictionary words ``word`` is a form of (itself included when listed): a word an
@@ -80,13 +87,14 @@ class Lexicon:
 
     def _bases(self, word):
         found = set()
-        for strip, add, condition in self.rules:
-            if add and not word.endswith(add):
-                continue
-            base = (word[: -len(add)] if add else word) + strip
-            flags = self.words.get(base)
-            if flags is not None and base != word and (condition is None or condition.search(base)):
-                found.add(base)
+        for size in range(min(self.longest_ending, len(word)) + 1):
+            stem = word[: len(word) - size]
+            for strip, condition in self.rules_by_ending.get(word[len(word) - size :], ()):
+                base = stem + strip
+                if base == word or base not in self.words:
+                    continue
+                if condition is None or condition.search(base):
+                    found.add(base)
         return found
 
     def can_begin(self, part):
