@@ -291,7 +291,14 @@ class MethodPage(RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the ti
         return text
 
     def compound_parts(self):
-        return self._compound_parts(self.plain_text())
+        # the backends read this field several times per method when indexing
+        text = self.plain_text()
+        cached = getattr(self, "_compound_parts_cache", None)
+        if cached and cached[0] == text:
+            return cached[1]
+        parts = self._compound_parts(text)
+        self._compound_parts_cache = (text, parts)
+        return parts
 
     @staticmethod
     def _compound_parts(text):

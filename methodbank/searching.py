@@ -25,6 +25,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.cache import cache
 from django.db.models import Count, Max
@@ -182,14 +183,16 @@ def split_compound(word):
     return lexicon.split_compound(word)
 
 
+@lru_cache(maxsize=100_000)
 def compound_terms(word):
     """The parts of a compound word and the base forms of its last part, as indexed for every
-    method (the database backends do not stem: ``föräldraträffar`` must meet ``träff``)."""
+    method (the database backends do not stem: ``föräldraträffar`` must meet ``träff``).
+    Worked out once per word and process."""
     parts = split_compound(word)
     terms = list(parts)
     if parts:
         terms += sorted(lexicon.lemmas(parts[-1]) - {parts[-1]})
-    return terms
+    return tuple(terms)
 
 
 def related_lemmas(word):
@@ -208,16 +211,26 @@ def related_lemmas(word):
     return found
 
 
+@lru_cache(maxsize=100_000)
+def word_terms(word):
+    """A word, its base forms and the parts of its compound, folded (once per word)."""
+    return frozenset(fold(term) for term in (word, *lexicon.lemmas(word), *compound_terms(word)))
+
+
+@lru_cache(maxsize=20_000)
 def index_terms(text):
-    """The words of ``text`` with the parts of its compounds (for matching in Python)."""
+    """The words of ``text`` with the parts of its compounds (for matching in Python); kept
+    per process by text, so a method's title and summary are analysed once, not per query."""
     terms = set()
     for word in set(words_of(text)):
-        terms.add(fold(word))
-        for lemma in lexicon.lemmas(word):
-            terms.add(fold(lemma))
-        for part in compound_terms(word):
-            terms.add(fold(part))
-    return terms
+        terms |= word_terms(word)
+    return frozenset(terms)
+
+
+def clear_word_caches():
+    """Forget every word's analysis (for measuring the cost with cold caches)."""
+    for cached in (compound_terms, word_terms, index_terms):
+        cached.cache_clear()
 
 
 # --- vocabulary and synonyms (kept per process, rebuilt when content changes) ----------------

@@ -55,6 +55,7 @@ QUERIES = [
 def clear_word_caches():
     for cached in (lexicon.zipf, lexicon.lemmas, lexicon.split_compound, lexicon._best_split):
         cached.cache_clear()
+    searching.clear_word_caches()
 
 
 def ms(seconds):
