@@ -196,6 +196,34 @@ def _concept_ids(backend, queryset, concept_query, limit):
     return set(ids if ids is not None else (obj.pk for obj in results[:limit]))
 
 
+def _cluster_concept_ids(backend, queryset, concept_queries, limit):
+    """On the search cluster: the ids of the best ``limit`` hits of each concept query, all
+    in one multi-search request (one round trip instead of one per concept); None if the
+    backend is not a cluster."""
+    if not _is_cluster(backend):
+        return None
+    index = backend.get_index_for_model(queryset.model).name
+    searches = []
+    for concept_query in concept_queries:
+        results = backend.search(concept_query, queryset.only("pk"))
+        if not hasattr(results, "_get_es_body"):
+            return None
+        body = {**results._get_es_body(), "docvalue_fields": ["pk"], "_source": False}
+        body.update({results.fields_param_name: "_none_", "size": limit})
+        searches += [{"index": index}, body]
+    if backend.use_new_elasticsearch_api:
+        response = backend.es.msearch(searches=searches)
+    else:
+        response = backend.es.msearch(body=searches)
+    to_python = queryset.model._meta.pk.to_python
+    found = []
+    for answer in response["responses"]:
+        if "error" in answer:
+            raise RuntimeError(f"concept query failed: {answer['error']}")
+        found.append({to_python(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]})
+    return found
+
+
 def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, core_fields=()):
     """Like ``search_ids``, but methods that match more of the query's concepts come first,
     and the hits are split into strong and weak ones, the same way on every backend.
@@ -221,15 +249,19 @@ def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, cor
             core[row[0]] = index_terms(" ".join(str(value or "") for value in row[1:]))
             first[row[0]] = index_terms(str(row[1] or ""))
     backend = get_search_backend(alias)
+    per_concept = [hits] * len(concepts)  # a single concept: every hit holds it
+    if len(concepts) > 1:
+        try:
+            queries = [concept.query for concept in concepts]
+            per_concept = _cluster_concept_ids(backend, queryset, queries, limit)
+            if per_concept is None:  # the database backends: one query per concept
+                per_concept = [_concept_ids(backend, queryset, cq, limit) for cq in queries]
+        except Exception as error:  # noqa: BLE001 - ranking falls back to the backend's
+            logger.warning("Concept queries for %r failed on %r (%s)", query, alias, error)
+            return RankedHits(ids, len(ids), alias)
     covered, in_core, in_first = [], [], []
-    for concept in concepts:
-        found = hits
-        if len(concepts) > 1:
-            try:
-                found = _concept_ids(backend, queryset, concept.query, limit) & hits
-            except Exception as error:  # noqa: BLE001 - ranking falls back to the backend's
-                logger.warning("Concept query %r failed on %r (%s)", concept.label, alias, error)
-                return RankedHits(ids, len(ids), alias)
+    for concept, concept_ids in zip(concepts, per_concept, strict=True):
+        found = concept_ids & hits
         core_hits = {pk for pk, terms in core.items() if concept.matches(terms)}
         covered.append(found | core_hits)
         in_core.append(core_hits)
