@@ -25,7 +25,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.core.cache import cache
 from django.db.models import Count, Max
@@ -400,9 +400,13 @@ class Concept:
         ]
         return Or(clauses) if len(clauses) > 1 else clauses[0]
 
+    @cached_property
+    def folded_alternatives(self):
+        return [tuple(fold(word) for word in words) for words in self.alternatives]
+
     def matches(self, terms):
         """Whether a text whose ``index_terms`` are ``terms`` holds this concept."""
-        return any(all(fold(word) in terms for word in words) for words in self.alternatives)
+        return any(all(word in terms for word in words) for words in self.folded_alternatives)
 
 
 def _synonym_matches(words):
