@@ -3,8 +3,9 @@ Swedish.
 
 Editors keep the glossary as a snippet (:class:`methodbank.models.GlossaryTerm`); the shipped
 file ``search/glossary_en_sv.txt`` seeds it. While the active language is English,
-:func:`swedish_for_english` gives the Swedish words to look for as well, and the query builder
-(:func:`methodbank.searching.build_query`) adds each as one more alternative.
+:func:`swedish_for_english` gives the Swedish words to look for as well, and the query analysis
+(:func:`methodbank.searching.analyse`) makes each English phrase one concept whose alternatives
+are the Swedish terms.
 """
 
 from django.db.models import Count, Max
@@ -74,9 +75,11 @@ def _version():
 _GLOSSARY = ProcessMemo(_load, _version)
 
 
-def swedish_for_english(words):
-    """The Swedish terms the glossary gives for the English ``words`` of a query (longest
-    phrases first, each word used once), or ``[]`` unless the active language is English."""
+def glossary_matches(words):
+    """``(start, length, swedish terms)`` for each English glossary phrase in the query's
+    ``words`` (longest phrases first, each word used once), or ``[]`` unless the active language
+    is English. The query analysis treats each like an editors' synonym group: one concept that a
+    method holds when it holds any of the Swedish terms."""
     if (get_language() or "").split("-")[0] != ENGLISH or not words:
         return []
     words = [word.lower() for word in words]
@@ -87,7 +90,16 @@ def swedish_for_english(words):
         for start in range(len(words) - size + 1):
             if tuple(words[start : start + size]) == phrase and not any(used[start : start + size]):
                 used[start : start + size] = [True] * size
-                found += [term for term in swedish if term not in found]
+                found.append((start, size, swedish[:MAX_PHRASES]))
+    return found
+
+
+def swedish_for_english(words):
+    """The Swedish terms the glossary gives for the English ``words`` (see
+    :func:`glossary_matches`), or ``[]`` unless the active language is English."""
+    found = []
+    for _start, _size, swedish in glossary_matches(words):
+        found += [term for term in swedish if term not in found]
     return found[:MAX_PHRASES]
 
 

@@ -306,16 +306,24 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
         return text
 
     def compound_parts(self):
-        return self._compound_parts(self.plain_text())
+        # the backends read this field several times per method when indexing
+        text = self.plain_text()
+        cached = getattr(self, "_compound_parts_cache", None)
+        if cached and cached[0] == text:
+            return cached[1]
+        parts = self._compound_parts(text)
+        self._compound_parts_cache = (text, parts)
+        return parts
 
     @staticmethod
     def _compound_parts(text):
-        """Known parts of the compound words in this method (``skolfrånvaro`` → ``frånvaro``).
+        """The parts of the compound words in this method, with their base forms
+        (``föräldraträffarna`` → ``föräldra``, ``träffarna``, ``träff``).
 
         Indexed so that the database backends (which cannot split compounds) find a method
         from a part of one of its compound words, as the search cluster's decompounder does.
         """
-        from .searching import split_compound
+        from .searching import compound_terms
 
         found = []
         seen = set()
@@ -323,7 +331,7 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
             if word in seen:
                 continue
             seen.add(word)
-            for part in split_compound(word):
+            for part in compound_terms(word):
                 if part not in found:
                     found.append(part)
         return " ".join(found)

@@ -1,35 +1,40 @@
-"""Swedish query building shared by the method finder and the site search (``/sok/``).
+"""Swedish query analysis shared by the method finder and the site search (``/sok/``).
 
 The visitor's words are turned into a Wagtail search query *before* it reaches a backend, so the
-search cluster, PostgreSQL and SQLite all get the same help:
+search cluster, PostgreSQL and SQLite all get the same help, from the Swedish lexicon in
+``kcsite.search.lexicon`` (hunspell-sv and wordfreq) rather than from lists written for the demo:
 
-* Swedish stop words are dropped (``hur kartlägger man frånvaro`` → ``kartlägger frånvaro``);
-* each word may also match close forms found in the site's own vocabulary: inflections sharing a
-  stem (``kartlägga`` → ``kartläggning``), ASCII spellings (``narvaro`` → ``närvaro``) and, for
-  words of five letters or more, close spellings (``kartlägning`` → ``kartläggning``);
-* compound words are split into known parts (``frånvarokartläggning`` → ``frånvaro``,
-  ``kartläggning``) using the shipped word list, which the cluster's decompounder also uses;
-* editors' synonyms (``skolk`` ↔ ``ogiltig frånvaro``) add alternative phrasings.
+* question words and other function words drop out (``hur kan lärare upptäcka tidiga tecken på
+  frånvaro`` → ``lärare upptäcka tidiga tecken frånvaro``); each remaining word is a *concept*;
+* each concept also matches the forms of the same word that the site uses (``kartläggningen`` →
+  ``kartläggning``, via the dictionary's inflection rules, and ``kartlägga`` ↔
+  ``kartläggning``), ASCII spellings (``narvaro`` → ``närvaro``) and, for a word that is not
+  Swedish, close spellings (``kartlägning`` → ``kartläggning``);
+* compound words are split into their parts (``frånvarokartläggning`` → ``frånvaro``,
+  ``kartläggning``), the same split that indexes every method's compounds (``compound_parts``);
+* editors' synonyms (``skolk`` ↔ ``ogiltig frånvaro``, ``EHT`` ↔ ``elevhälsoteam``) are further
+  alternatives of the concept they name.
 
-The result is ``Or(all words present, any word present, synonym variants…)``: documents with
-every concept rank first, yet a natural-language question still finds something. On the search
-cluster, fuzzy clauses add the engine's own typo tolerance.
+``build_query`` gives ``Or(all concepts present, any concept present)``; ``analyse`` also gives
+each concept's own query, which ``kcsite.search.services.search_ranked`` uses to rank methods
+that match more of the concepts first and to tell strong matches from weak ones.
 """
 
 import difflib
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from django.core.cache import cache
 from django.db.models import Count, Max
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from kcsite.pages.caching import ProcessMemo
-from kcsite.search.config import read_word_list
+from kcsite.search import lexicon
 
-from .glossary import swedish_for_english
+from .glossary import glossary_matches
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8
@@ -39,6 +44,7 @@ VOCABULARY_CACHE_SECONDS = 300
 
 STOPWORDS = frozenset(
     [
+        "kommer",
         "alla",
         "allt",
         "att",
@@ -161,45 +167,6 @@ STOPWORDS = frozenset(
         "bra",
     ]
 )
-# Inflectional endings tried (longest first) when looking for words sharing a stem.
-SUFFIXES = sorted(
-    [
-        "a",
-        "e",
-        "en",
-        "et",
-        "er",
-        "ar",
-        "or",
-        "na",
-        "ne",
-        "erna",
-        "arna",
-        "orna",
-        "ens",
-        "ets",
-        "ers",
-        "ars",
-        "ade",
-        "ande",
-        "ande",
-        "t",
-        "at",
-        "it",
-        "ning",
-        "ningen",
-        "ningar",
-        "ningarna",
-        "ningens",
-        "ande",
-        "andet",
-        "are",
-        "aren",
-        "arens",
-    ],
-    key=len,
-    reverse=True,
-)
 
 
 def fold(text):
@@ -212,61 +179,60 @@ def words_of(text):
     return WORD_RE.findall((text or "").lower())
 
 
-@lru_cache(maxsize=1)
-def compound_parts():
-    """The shipped list of compound parts, longest first."""
-    parts = {part for part in read_word_list("compound_parts_sv.txt") if len(part) >= 4}
-    return tuple(sorted(parts, key=len, reverse=True))
-
-
-@lru_cache(maxsize=50_000)
 def split_compound(word):
-    """Known parts of a compound word (empty if ``word`` is not a compound of known parts)."""
-    word = word.lower()
-    if len(word) < 7:
-        return ()
-    found = []
-    for part in compound_parts():
-        if (
-            len(part) + 3 <= len(word)
-            and part in word
-            and part not in found
-            and not any(part in longer for longer in found)
-        ):
-            found.append(part)
-    return tuple(found)
+    """The parts of a compound word (``skolfrånvaro`` → ``skola``, ``frånvaro``), from the
+    lexicon; empty for a word that is not a compound."""
+    return lexicon.split_compound(word)
 
 
-# Endings that only inflect a word, beyond those ``stem`` removes.
-INFLECTION_ENDINGS = frozenset(SUFFIXES) | {
-    "n", "s", "ns", "r", "rs", "rna", "ts", "an", "ans", "arnas", "ernas", "ornas", "ors",
-}  # fmt: skip
-LINKING_LETTERS = frozenset("souea")
+@lru_cache(maxsize=100_000)
+def compound_terms(word):
+    """The parts of a compound word and the base forms of its last part, as indexed for every
+    method (the database backends do not stem: ``föräldraträffar`` must meet ``träff``).
+    Worked out once per word and process."""
+    parts = split_compound(word)
+    terms = list(parts)
+    if parts:
+        terms += sorted(lexicon.lemmas(parts[-1]) - {parts[-1]})
+    return tuple(terms)
 
 
-def is_form_or_compound(word, word_stem, known):
-    """Whether ``word`` (which starts with ``word_stem``) is an inflection of it, or a compound
-    that goes on — after at most four letters of ending and a linking letter — with a
-    ``known`` word: ``elevhalsa`` → ``elevhalsoteam`` (``team``), ``overlamning`` →
-    ``overlamningsmote`` (``mote``), but ``skolk`` → not ``skolklimat`` (``limat``)."""
-    ending = word[len(word_stem) :]
-    if not ending or ending in INFLECTION_ENDINGS or stem(word) == word_stem:
-        return True
-    for cut in range(min(len(ending), 5)):
-        rest = ending[cut:]
-        tails = (rest, rest[1:]) if rest[:1] in LINKING_LETTERS else (rest,)
-        for tail in tails:
-            if any(tail[:length] in known for length in range(4, len(tail) + 1)):
-                return True
-    return False
+def related_lemmas(word):
+    """Base forms of ``word`` and of its nearest derivation: a verb and its noun in -ning
+    (``kartlägga`` ↔ ``kartläggning``), as the dictionary lists them."""
+    found = set(lexicon.lemmas(word))
+    for lemma in list(found):
+        if lemma.endswith("a"):
+            noun = lemma[:-1] + "ning"
+            if lexicon.lemmas(noun):
+                found.add(noun)
+        elif lemma.endswith("ning"):
+            verb = lemma[:-4] + "a"
+            if lexicon.lemmas(verb):
+                found.add(verb)
+    return found
 
 
-def stem(word):
-    """A crude Swedish stem: the word without its longest known ending (at least 4 letters)."""
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+@lru_cache(maxsize=100_000)
+def word_terms(word):
+    """A word, its base forms and the parts of its compound, folded (once per word)."""
+    return frozenset(fold(term) for term in (word, *lexicon.lemmas(word), *compound_terms(word)))
+
+
+@lru_cache(maxsize=20_000)
+def index_terms(text):
+    """The words of ``text`` with the parts of its compounds (for matching in Python); kept
+    per process by text, so a method's title and summary are analysed once, not per query."""
+    terms = set()
+    for word in set(words_of(text)):
+        terms |= word_terms(word)
+    return frozenset(terms)
+
+
+def clear_word_caches():
+    """Forget every word's analysis (for measuring the cost with cold caches)."""
+    for cached in (compound_terms, word_terms, index_terms):
+        cached.cache_clear()
 
 
 # --- vocabulary and synonyms (kept per process, rebuilt when content changes) ----------------
@@ -283,6 +249,8 @@ def _content_version():
 
 
 def _build_vocabulary(synonyms):
+    """The words the site uses (titles, summaries, keywords, compound parts), by folded
+    spelling and by base form."""
     from wagtail.models import Page
 
     from .models import MethodPage
@@ -298,15 +266,24 @@ def _build_vocabulary(synonyms):
         for term in group:
             words.update(words_of(term))
     words = {word for word in words if len(word) >= 3 and not word.isdigit()}
+    for word in list(words):
+        words.update(part for part in split_compound(word) if len(part) >= 3)
     folded = {}
+    by_lemma = {}
+    by_part = {}
     for word in words:
         folded.setdefault(fold(word), set()).add(word)
-    known_parts = set(folded) | {fold(part) for part in compound_parts()}
+        for lemma in lexicon.lemmas(word) or {word}:
+            by_lemma.setdefault(lemma, set()).add(word)
+        for part in split_compound(word):
+            for lemma in lexicon.lemmas(part) or {part}:
+                by_part.setdefault(lemma, set()).add(word)
     return {
         "words": words,
         "folded": folded,
         "folded_list": sorted(folded),
-        "known_parts": known_parts,
+        "by_lemma": by_lemma,
+        "by_part": by_part,
     }
 
 
@@ -341,110 +318,210 @@ def vocabulary():
 
 def reset_caches():
     _SEARCH_DATA.reset()
-    compound_parts.cache_clear()
-    split_compound.cache_clear()
 
 
 # --- query analysis ----------------------------------------------------------------------------
 
 
+def _add(found, words):
+    for word in sorted(words):
+        if word not in found:
+            found.append(word)
+
+
+def is_unknown(word, vocab):
+    """Whether ``word`` may be a typo: not a word of the site, not a Swedish word, and not a
+    compound of words the site uses (``vårdnadshavre`` is: the site has no ``havre``)."""
+    if fold(word) in vocab["folded"] or lexicon.is_word(word):
+        return False
+    parts = split_compound(word)
+    return not parts or not all(
+        fold(part) in vocab["folded"] or part in vocab["by_lemma"] for part in parts
+    )
+
+
 def alternatives(word, vocab):
-    """Forms of ``word`` found in the site's vocabulary: inflections, ASCII spellings, typos."""
+    """Forms of ``word`` found in the site's vocabulary: the same word inflected (by the
+    lexicon's base forms), ASCII spellings, and close spellings of a word that is not Swedish."""
     found = [word]
     folded_word = fold(word)
-    for real in sorted(vocab["folded"].get(folded_word, ())):
-        if real not in found:
-            found.append(real)
-    word_stem = stem(folded_word)
-    if len(word_stem) >= 5:
-        related = [
-            w
-            for w in vocab["folded_list"]
-            if w.startswith(word_stem)
-            and w != folded_word
-            and is_form_or_compound(w, word_stem, vocab["known_parts"])
-        ]
-        for candidate in sorted(related, key=len)[:MAX_ALTERNATIVES]:
-            for real in sorted(vocab["folded"][candidate]):
-                if real not in found:
-                    found.append(real)
-    known = folded_word in vocab["folded"]
-    if not known and len(word) >= FUZZY_MIN_LENGTH:
+    real_forms = set(vocab["folded"].get(folded_word, ())) | {word}
+    _add(found, real_forms)
+    compounds = set()
+    for form in list(real_forms):
+        for lemma in related_lemmas(form):
+            _add(found, vocab["by_lemma"].get(lemma, ()))
+            compounds |= vocab["by_part"].get(lemma, set())
+    # the site's compounds with this word as a part (``närvaro`` → ``närvarorutin``), shortest
+    # first: their title and summary matches count fully, not only their indexed parts
+    for compound in sorted(compounds, key=lambda w: (len(w), w))[:MAX_ALTERNATIVES]:
+        if compound not in found:
+            found.append(compound)
+    if len(found) == 1 and len(word) >= FUZZY_MIN_LENGTH and is_unknown(word, vocab):
         for close in difflib.get_close_matches(folded_word, vocab["folded_list"], n=2, cutoff=0.8):
-            for real in sorted(vocab["folded"][close]):
-                if real not in found:
-                    found.append(real)
-    return found[: MAX_ALTERNATIVES + 1]
+            _add(found, vocab["folded"][close])
+    return found[: 2 * MAX_ALTERNATIVES + 1]
 
 
 def corrections(text):
-    """Close spellings of the words of ``text`` that the site does not know (for “Did you mean”)."""
+    """Close spellings of the words of ``text`` that are neither Swedish nor the site's own
+    (for "Did you mean"); the more common word wins between equally close ones."""
     vocab = vocabulary()
     suggestion = []
     changed = False
     for word in words_of(text):
         folded_word = fold(word)
-        if folded_word in vocab["folded"] or len(word) < 4:
+        if len(word) < 4 or not is_unknown(word, vocab):
             suggestion.append(word)
             continue
-        close = difflib.get_close_matches(folded_word, vocab["folded_list"], n=1, cutoff=0.75)
+        close = difflib.get_close_matches(folded_word, vocab["folded_list"], n=3, cutoff=0.75)
         if close:
-            suggestion.append(sorted(vocab["folded"][close[0]])[0])
+            ratios = {c: difflib.SequenceMatcher(None, folded_word, c).ratio() for c in close}
+            ties = [candidate for candidate in close if ratios[candidate] == ratios[close[0]]]
+            best = max(ties, key=lambda c: max(lexicon.zipf(w) for w in vocab["folded"][c]))
+            suggestion.append(sorted(vocab["folded"][best])[0])
             changed = True
         else:
             suggestion.append(word)
     return " ".join(suggestion) if changed else ""
 
 
-def _concept_query(word, vocab):
+@dataclass
+class Concept:
+    """One thing the visitor asks for: its alternatives (each a tuple of words that must all be
+    present) and its Wagtail query."""
+
+    label: str
+    alternatives: list
+
+    @property
+    def query(self):
+        clauses = [
+            PlainText(" ".join(words), operator="and") if len(words) > 1 else PlainText(words[0])
+            for words in self.alternatives
+        ]
+        return Or(clauses) if len(clauses) > 1 else clauses[0]
+
+    @cached_property
+    def folded_alternatives(self):
+        return [tuple(fold(word) for word in words) for words in self.alternatives]
+
+    def matches(self, terms):
+        """Whether a text whose ``index_terms`` are ``terms`` holds this concept."""
+        return any(all(word in terms for word in words) for words in self.folded_alternatives)
+
+
+def _synonym_matches(words):
+    """``(start, length, group)`` for each editors' synonym term found in ``words`` (longest
+    terms first, no overlaps)."""
+    folded = [fold(word) for word in words]
+    terms = sorted(
+        ((fold(term).split(), group) for group in synonym_groups() for term in group),
+        key=lambda item: -len(item[0]),
+    )
+    taken = set()
+    found = []
+    for term_words, group in terms:
+        size = len(term_words)
+        for start in range(len(folded) - size + 1):
+            span = set(range(start, start + size))
+            if folded[start : start + size] == term_words and not span & taken:
+                taken |= span
+                found.append((start, size, group))
+    return found
+
+
+def analyse(text):
+    """The concepts of the visitor's ``text``: its content words (function words dropped),
+    each with its forms, compound parts and synonyms; a synonym of several words is one
+    concept."""
+    words = words_of(text)
+    if not words:
+        return []
+    vocab = vocabulary()
+    spans = {start: (size, group) for start, size, group in _synonym_matches(words)}
+    taken = {i for start, (size, _group) in spans.items() for i in range(start, start + size)}
+    for start, size, swedish in glossary_matches(words):  # English words reach Swedish methods
+        if not taken & set(range(start, start + size)):
+            spans[start] = (size, swedish)
+    concepts = []
+    position = 0
+    while position < len(words):
+        if position in spans:
+            size, group = spans[position]
+            label = " ".join(words[position : position + size])
+            alternatives = [tuple(words[position : position + size])]
+            for term in group:
+                term_words = tuple(words_of(term))
+                if term_words and term_words not in alternatives:
+                    alternatives.append(term_words)
+            for term_words in list(alternatives):
+                if len(term_words) == 1:
+                    alternatives += alternatives_for(term_words[0], vocab)
+            if size > 1 or label not in STOPWORDS:
+                concepts.append(Concept(label, list(dict.fromkeys(alternatives))))
+            position += size
+            continue
+        word = words[position]
+        position += 1
+        if word in STOPWORDS:
+            continue
+        concepts.append(Concept(word, alternatives_for(word, vocab)))
+    if not concepts:  # only function words: search for them as they are
+        concepts = [Concept(word, [(word,)]) for word in dict.fromkeys(words)]
+    concepts = [Concept(c.label, _content_alternatives(c.alternatives)) for c in concepts]
+    unique = {}
+    for concept in concepts:
+        unique.setdefault(concept.label, concept)
+    return list(unique.values())[:MAX_WORDS]
+
+
+def _content_alternatives(alternatives):
+    """Alternatives of several words without their function words (``kartläggning av
+    frånvaro`` needs ``kartläggning`` and ``frånvaro``)."""
+    cleaned = []
+    for words in alternatives:
+        content = tuple(w for w in words if w not in STOPWORDS) if len(words) > 1 else words
+        if len(content) < min(2, len(words)):
+            continue  # "inte kommer till skolan" is not "skolan"
+        if content not in cleaned:
+            cleaned.append(content)
+    return cleaned or alternatives[:1]
+
+
+def alternatives_for(word, vocab):
+    """A word's forms (``alternatives``), each a one-word alternative, and, for a compound
+    the site does not use as such, its parts as one alternative that needs them all
+    (``frånvarokartläggning`` → ``frånvaro`` and ``kartläggning``). A compound the site uses
+    needs no such help: every method's compounds are indexed with their parts."""
     forms = alternatives(word, vocab)
-    for part in split_compound(word):
-        if part not in forms:
-            forms.append(part)
-    return Or([PlainText(form) for form in forms]) if len(forms) > 1 else PlainText(forms[0])
+    found = [(form,) for form in forms]
+    if len(forms) == 1 and fold(word) not in vocab["folded"]:
+        parts = [part for part in split_compound(word) if part not in STOPWORDS]
+        if len(parts) > 1:
+            # the last part in its base form, as ``compound_terms`` indexes it
+            bases = sorted(lexicon.lemmas(parts[-1]), key=lexicon.zipf, reverse=True)
+            parts[-1] = bases[0] if bases else parts[-1]
+            found.append(tuple(parts))
+    return found
 
 
-def _synonym_variants(core_text):
-    """The query with each synonym it contains replaced by the other words of that group."""
-    folded_query = f" {fold(core_text)} "
-    variants = []
-    for group in synonym_groups():
-        for term in group:
-            folded_term = fold(term)
-            if f" {folded_term} " in folded_query:
-                for other in group:
-                    if other != term:
-                        replaced = folded_query.replace(f" {folded_term} ", f" {fold(other)} ")
-                        variants.append((other, replaced.strip()))
-    return variants
-
-
-def build_query(text, *, fuzzy=False, all_words_clause=True):
+def build_query(text, *, fuzzy=False, all_words_clause=True, concepts=None):
     """A Wagtail search query for the visitor's ``text`` (None when it has no words).
 
     ``all_words_clause=False`` leaves out the clause that ranks documents with every concept
     first, for SQLite: its backend scores a conjunction as the product of ``1 + bm25`` of the
     parts, and as SQLite's bm25 is negative, that turns the ranking upside down; its plain bm25
     of the whole match already favours documents that hold more of the words."""
-    words = words_of(text)
-    if not words:
+    concepts = analyse(text) if concepts is None else concepts
+    if not concepts:
         return None
-    core = [word for word in words if word not in STOPWORDS] or words
-    core = list(dict.fromkeys(core))[:MAX_WORDS]
-    vocab = vocabulary()
-    concepts = [_concept_query(word, vocab) for word in core]
-    clauses = [And(concepts) if len(concepts) > 1 and all_words_clause else concepts[0]]
-    if len(concepts) > 1:
-        clauses.append(Or(concepts))
-    for synonym, variant in _synonym_variants(" ".join(words))[:MAX_ALTERNATIVES]:
-        variant_words = [w for w in words_of(variant) if w not in STOPWORDS]
-        clauses.append(PlainText(synonym))
-        if variant_words and variant_words != words_of(synonym):
-            clauses.append(PlainText(" ".join(variant_words)))
-    for swedish in swedish_for_english(words):  # on the English side: the Swedish words too
-        clauses.append(PlainText(swedish))
+    queries = [concept.query for concept in concepts]
+    clauses = [And(queries) if len(queries) > 1 and all_words_clause else queries[0]]
+    if len(queries) > 1:
+        clauses.append(Or(queries))
     if fuzzy:
-        long_words = [word for word in core if len(word) >= FUZZY_MIN_LENGTH]
+        long_words = [c.label for c in concepts if len(c.label) >= FUZZY_MIN_LENGTH]
         if long_words:
             clauses.append(Fuzzy(" ".join(long_words)))
     return Or(clauses) if len(clauses) > 1 else clauses[0]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kcsite.pages.caching import generation
-from kcsite.search.services import clean_query, search_ids
+from kcsite.search.services import clean_query, search_ranked
 
 from . import taxonomy
 from .facets import facet_index, live_methods
@@ -103,6 +103,10 @@ class FinderResult:
     backend: str = ""
     without_filters: int = 0  # how many would match the text alone (for the no-results help)
     suggestion: str = ""
+    # Where on this page the weak matches start (the divider "Fler metoder som nämner …"), or
+    # None when the page holds only strong matches or only weak ones below an earlier divider.
+    divider_at: int | None = None
+    strong: int = 0  # how many of ``total`` match the search text well
 
     @property
     def start_index(self):
@@ -117,17 +121,24 @@ class FinderResult:
         return self.page < self.pages
 
 
+CORE_FIELDS = ("title", "summary", "keywords")
+
+
 def finder_hits(finder, text):
-    """The ids of the best ``MAX_HITS`` methods for ``text``, best first, and the backend that
-    answered. Kept in the cache for the content generation: a visitor who ticks filters,
-    sorts or pages through one search asks the search engine once."""
+    """The ids of the best ``MAX_HITS`` methods for ``text``, best first, how many of them are
+    strong matches, and the backend that answered. Kept in the cache for the content
+    generation: a visitor who ticks filters, sorts or pages through one search asks the search
+    engine once."""
     digest = hashlib.sha256(text.lower().encode()).hexdigest()
     key = f"finder-hits:{generation()}:{finder.pk}:{digest}"
     cached = cache.get(key)
     if cached is not None:
         return cached
     # The facet index holds only live, public methods of this finder: other hits drop out.
-    found = search_ids(live_methods(finder), text, limit=MAX_HITS, verify=False)
+    hits = search_ranked(
+        live_methods(finder), text, limit=MAX_HITS, verify=False, core_fields=CORE_FIELDS
+    )
+    found = (hits.ids, hits.strong, hits.backend)
     cache.set(key, found, settings.PAGE_CACHE_SECONDS)
     return found
 
@@ -146,9 +157,11 @@ def find_methods(finder, query, request=None):
     backend = ""
     ranked = []
     base = index.everything
+    strong_mask = base
     if query.text:
-        ranked, backend = finder_hits(finder, query.text)
+        ranked, strong, backend = finder_hits(finder, query.text)
         base = index.mask_of(ranked)
+        strong_mask = index.mask_of(ranked[:strong])
     matching, counts = index.narrow(base, query.selected)
     facets = [
         FacetGroup(
@@ -167,10 +180,18 @@ def find_methods(finder, query, request=None):
         for facet in taxonomy.FACETS
     ]
 
-    ordered = index.ordered(matching, query.effective_sort, ranked)
+    # Strong matches first, then the weak ones, each part in the chosen order.
+    sort = query.effective_sort
+    ordered = index.ordered(matching & strong_mask, sort, ranked)
+    strong_total = len(ordered)
+    ordered += index.ordered(matching & ~strong_mask, sort, ranked)
     total = len(ordered)
     pages = max(1, math.ceil(total / PER_PAGE))
     page = min(query.page, pages)
+    start = (page - 1) * PER_PAGE
+    divider_at = None
+    if 0 < strong_total < total and strong_total < start + PER_PAGE:
+        divider_at = max(0, strong_total - start)
     page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
     by_id = _card_rows().in_bulk(page_ids)
     results = [by_id[pk] for pk in page_ids if pk in by_id]
@@ -190,6 +211,8 @@ def find_methods(finder, query, request=None):
         backend=backend,
         without_filters=base.bit_count(),
         suggestion=suggestion,
+        divider_at=divider_at,
+        strong=strong_total,
     )
 
 

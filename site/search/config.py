@@ -22,36 +22,23 @@ DATABASE_BACKEND = {
 WORD_LISTS = Path(__file__).resolve().parent.parent.parent / "methodbank" / "search"
 
 
-def read_word_list(name):
-    """Lines of a shipped word list, without comments and blank lines."""
-    path = WORD_LISTS / name
-    if not path.exists():
-        return []
-    lines = (line.split("#", 1)[0].strip().lower() for line in path.read_text("utf-8").splitlines())
-    return [line for line in lines if line]
-
-
 def swedish_index_settings():
     """Analysis settings for Swedish text, shared by Elasticsearch 8 and OpenSearch 2.
 
     Text is lowercased, folded to ASCII while keeping the original token (so *narvaro* and
-    *närvaro* both match), split into known compound parts (so *frånvaro* finds
-    *skolfrånvaro*), and stemmed with the Swedish stemmer. The ``default`` analyzer applies to
-    every text field Wagtail maps, including its catch-all ``_all_text`` field.
+    *närvaro* both match) and stemmed with the Swedish stemmer. Compound words are split in
+    Python with the Swedish lexicon (``kcsite.search.lexicon``) when a method is indexed (its
+    ``compound_parts`` field), the same split for every backend, so the cluster needs no word
+    list of its own. The ``default`` analyzer applies to every text field Wagtail maps,
+    including its catch-all ``_all_text`` field.
     """
-    filters = ["lowercase", "sv_decompound", "sv_folding", "sv_stemmer", "unique_tokens"]
+    filters = ["lowercase", "sv_folding", "sv_stemmer", "unique_tokens"]
     return {
         "settings": {
             "analysis": {
                 "filter": {
                     "sv_folding": {"type": "asciifolding", "preserve_original": True},
                     "sv_stemmer": {"type": "stemmer", "language": "light_swedish"},
-                    "sv_decompound": {
-                        "type": "dictionary_decompounder",
-                        "word_list": read_word_list("compound_parts_sv.txt") or ["närvaro"],
-                        "min_subword_size": 4,
-                        "only_longest_match": True,
-                    },
                     "unique_tokens": {"type": "unique", "only_on_same_position": True},
                 },
                 "analyzer": {

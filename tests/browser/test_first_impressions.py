@@ -181,7 +181,7 @@ def test_member_directory_enters_from_the_welcome_mail_and_reads_cleanly(page, a
 
 
 def test_english_pages_slugs_months_and_support(page, axe_check):
-    response = page.goto("/en/stod/")
+    response = page.goto("/en/support/")
     assert page.url.endswith("/en/support/") and response.status == 200
     both_widths(page, axe_check, "English support index")
     shoot(page, "en-support")

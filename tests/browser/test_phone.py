@@ -92,7 +92,7 @@ def test_menu_is_a_plain_row_on_a_wide_screen(page):
 
 
 @pytest.mark.parametrize(
-    "url", ["/metodbank/", "/metodbank/?q=samtal+med+v%C3%A5rdnadshavare", "/en/metodbank/"]
+    "url", ["/metodbank/", "/metodbank/?q=samtal+med+v%C3%A5rdnadshavare", "/en/method-bank/"]
 )
 def test_first_result_heading_is_in_the_first_viewport(phone, axe_check, url):
     phone.goto(url)
@@ -143,7 +143,7 @@ def test_chips_work_without_javascript(phone_without_js):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/metodbank/omtankesamtal/", "/utbildningar/", "/stod/", "/en/kunskapsbank/filmer/"],
+    ["/", "/metodbank/omtankesamtal/", "/utbildningar/", "/stod/", "/en/knowledge-library/films/"],
 )
 def test_page_types_at_375_px(phone, axe_check, url):
     phone.goto(url)
@@ -156,7 +156,7 @@ def test_page_types_at_375_px(phone, axe_check, url):
 
 
 def test_english_finder_and_language_note(phone, axe_check):
-    phone.goto("/en/metodbank/")
+    phone.goto("/en/method-bank/")
     swedish = phone.locator(".method-card__title a[lang=sv]")
     assert swedish.count() > 0
     swedish.first.click()

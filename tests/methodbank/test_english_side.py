@@ -16,7 +16,7 @@ from methodbank.models import GlossaryTerm, MethodPage
 from .factories import method_item
 
 pytestmark = pytest.mark.django_db
-EN_FINDER = "/en/metodbank/"
+EN_FINDER = "/en/method-bank/"
 
 
 def soup_of(client, url, params=None):
@@ -45,7 +45,7 @@ def test_demo_translates_ten_methods_with_wagtail_localize_and_english_slugs():
         original = page.get_translation(Locale.objects.get(language_code="sv"))
         assert page.slug != original.slug and page.title != original.title
     caring = MethodPage.objects.get(locale__language_code="en", slug="caring-conversation")
-    assert caring.url == "/en/metodbank/caring-conversation/"
+    assert caring.url == "/en/method-bank/caring-conversation/"
     assert caring.steps[0].value["title"] == "Notice the absence"
 
 
@@ -155,7 +155,7 @@ def test_english_film_library_lists_the_swedish_films(client):
     swedish = FilmPage.objects.filter(locale__language_code="sv").live()
     if not swedish.exists():
         pytest.skip("the demo film needs ffmpeg")
-    soup = soup_of(client, "/en/kunskapsbank/filmer/")
+    soup = soup_of(client, "/en/knowledge-library/films/")
     cards = soup.select(".film-card")
     assert len(cards) == swedish.count()
     assert cards[0].h2.a["lang"] == "sv" and cards[0].select_one(".language-label")

@@ -240,12 +240,12 @@ def test_find_methods_service_directly(methods):
 
 def test_refining_a_search_reuses_its_hits_until_the_content_changes(methods):
     finder = MethodFinderPage.objects.get(locale__language_code="sv")
-    first, _backend = finder_hits(finder, "kvarnhjul")
+    first, _strong, _backend = finder_hits(finder, "kvarnhjul")
     assert len(first) == 3
     with CaptureQueriesContext(connection) as queries:
-        again, _backend = finder_hits(finder, "Kvarnhjul")  # same words: from the cache
+        again, _strong, _backend = finder_hits(finder, "Kvarnhjul")  # same words: from the cache
     assert again == first and len(queries) == 0
 
     import_methods([method_item(slug="zz-delta", title="Zz Delta kvarnhjul")])
-    fresh, _backend = finder_hits(finder, "kvarnhjul")
+    fresh, _strong, _backend = finder_hits(finder, "kvarnhjul")
     assert len(fresh) == 4  # the import bumped the content generation
