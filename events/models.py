@@ -11,6 +11,7 @@ Swedish and English pages share one capacity and one waitlist.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -319,6 +320,8 @@ class EventPage(RoutablePageMixin, BasePage):
         return event_ics(request, self)
 
     def get_context(self, request, *args, **kwargs):
+        # The page asks for its dates a dozen ways: one query for all of them (read-only here).
+        prefetch_related_objects([self], "occasions")
         context = super().get_context(request, *args, **kwargs)
         parent_path = self.path[: -self.steplen]  # the parent, specific, in one query
         context["index_page"] = EventIndexPage.objects.filter(path=parent_path).first()

@@ -4,7 +4,11 @@ log no CSP violation."""
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
 
 PUBLIC = [
     "/",

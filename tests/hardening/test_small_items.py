@@ -82,7 +82,12 @@ def test_ensure_editor_refuses_in_production(settings, tmp_path):
 
 def _production_settings(**env):
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
-    clean.update(DJANGO_ENV="production", SECRET_KEY="k3Y-" + "a9Zq" * 16, **env)
+    clean.update(
+        DJANGO_ENV="production",
+        SECRET_KEY="k3Y-" + "a9Zq" * 16,
+        CACHE_URL="filecache:///tmp/kc-small-items-cache",  # production requires a shared cache
+        **env,
+    )
     code = (
         "from django.conf import settings as s;"
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.LANGUAGE_COOKIE_SECURE,"

@@ -103,9 +103,11 @@ def test_admin_edit_form_has_grouped_panels_and_requires_a_tier(editor_client, m
     for heading in ("Nivå och typ", "För vem och av vem", "Material och källor"):
         assert heading in html
     data = _form_data(method, tiers=[])
-    response = editor_client.post(url, data)
+    # a draft may wait for its tier (autosave, "Spara utkast"); publishing may not
+    response = editor_client.post(url, {**data, "action-publish": "action-publish"})
     assert response.status_code == 200
     assert "Välj minst en nivå." in response.content.decode()
+    assert MethodPage.objects.get(pk=method.pk).tiers
     response = editor_client.post(url, _form_data(method, title="Nytt namn på metoden"))
     assert response.status_code == 302
     assert (
