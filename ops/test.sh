@@ -67,7 +67,12 @@ if bash ops/services.sh start; then
     DATABASE_URL=$TEST_DATABASE_URL ELASTICSEARCH_URL=$TEST_OPENSEARCH_URL SEARCH_ENGINE=opensearch2 \
         CACHE_URL=$TEST_CACHE_URL S3_BUCKET=kc-test S3_ENDPOINT_URL=$TEST_S3_ENDPOINT_URL \
         S3_ACCESS_KEY_ID=$TEST_S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY=$TEST_S3_SECRET_ACCESS_KEY \
-        run_pytest postgres-opensearch -m "not browser"
+        run_pytest postgres-opensearch -m "not browser and not frozen_cluster"
+    # Last, alone: the test node itself is frozen with SIGSTOP (and let go on) to show that a
+    # cluster that hangs costs one short timeout, then the circuit breaker answers.
+    DATABASE_URL=$TEST_DATABASE_URL ELASTICSEARCH_URL=$TEST_OPENSEARCH_URL SEARCH_ENGINE=opensearch2 \
+        KC_FREEZE_OPENSEARCH_DIR=var/services KC_FREEZE_OPENSEARCH_URL=$TEST_OPENSEARCH_URL \
+        run_pytest frozen-cluster -m frozen_cluster
     [ "${KEEP_SERVICES:-}" = 1 ] || bash ops/services.sh stop || true
 else
     echo "services did not start"
@@ -80,7 +85,7 @@ run_pytest browser -m browser
 echo
 echo "==> Summary (tests per backend)"
 total_p=0; total_f=0; total_s=0
-for name in sqlite postgres-opensearch browser; do
+for name in sqlite postgres-opensearch frozen-cluster browser; do
     read -r p f s t <<<"${RESULT[$name]:-0 0 0 0}"
     printf '  %-22s %4d passed, %d failed, %d skipped (of %d)\n' "$name" "$p" "$f" "$s" "$t"
     total_p=$((total_p + p)); total_f=$((total_f + f)); total_s=$((total_s + s))

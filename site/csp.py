@@ -35,8 +35,13 @@ ADMIN_ADDITIONS = {
 }
 
 
-def policy(report_uri=""):
+def policy(report_uri="", media_origin=""):
+    """The policy; ``media_origin`` (the object store's origin, with ``S3_BUCKET``) may serve
+    images, films and captions too."""
     directives = {name: list(values) for name, values in DIRECTIVES.items()}
+    if media_origin:
+        for name in ("img-src", "media-src"):
+            directives[name].append(media_origin)
     if report_uri:
         directives["report-uri"] = [report_uri]
     return {"DIRECTIVES": directives}

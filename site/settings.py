@@ -8,6 +8,7 @@ to ``var/mail``. ``DJANGO_ENV=production`` refuses unsafe defaults at start-up.
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -330,7 +331,11 @@ AXES_CLIENT_IP_CALLABLE = "kcsite.ratelimit.client_ip"
 # Content-Security-Policy (kcsite.csp): sent as Report-Only until CSP_ENFORCE is on;
 # CSP_REPORT_URI, if set, receives the browsers' violation reports.
 CSP_ENFORCE = env.bool("CSP_ENFORCE", default=False)
-_CSP_POLICY = site_csp_policy(env.str("CSP_REPORT_URI", default=""))
+_MEDIA_ORIGIN = ""
+if S3_BUCKET:  # signed URLs of the object store serve images, films and captions
+    _endpoint = urlsplit(AWS_S3_ENDPOINT_URL or "https://s3.amazonaws.com")
+    _MEDIA_ORIGIN = f"{_endpoint.scheme}://{'' if AWS_S3_ENDPOINT_URL else '*.'}{_endpoint.netloc}"
+_CSP_POLICY = site_csp_policy(env.str("CSP_REPORT_URI", default=""), _MEDIA_ORIGIN)
 if CSP_ENFORCE:
     CONTENT_SECURITY_POLICY = _CSP_POLICY
 else:

@@ -13,6 +13,11 @@ def unwritable_media(settings, tmp_path):
     folder would not stop anything)."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
+    # the local-files storage of the embedded default, also on a run with object storage
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
     settings.MEDIA_ROOT = str(blocker / "media")
     return settings.MEDIA_ROOT
 

@@ -221,7 +221,7 @@ def test_film_page_has_native_player_captions_chapters_and_transcript(client, de
     assert "controls" in video and "autoplay" not in video and 'preload="metadata"' in video
     assert '<track kind="captions"' in html and 'srclang="sv"' in html and ".vtt" in html
     assert re.search(
-        r'href="/media/[^"]+\.mp4#t=10"[^>]*>\s*<span class="film__time">0:10</span>', html
+        r'href="[^"]+\.mp4(\?[^"#]*)?#t=10"[^>]*>\s*<span class="film__time">0:10</span>', html
     )
     assert '<h2 id="transcript-heading">Transkription</h2>' in html
     assert "ont i magen på måndagar" in html
