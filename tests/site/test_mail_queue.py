@@ -52,6 +52,9 @@ def make_due():
 def committed_db(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         before = set(SupportRequest.objects.values_list("pk", flat=True))
+        # other tests that commit (races, live servers) may have left queued mail behind
+        OutboxMessage.objects.all().delete()
+        DBTaskResult.objects.all().delete()
         yield
         created = SupportRequest.objects.exclude(pk__in=before)
         ids = [str(pk) for pk in created.values_list("pk", flat=True)]
