@@ -18,9 +18,14 @@ pytestmark = pytest.mark.browser
 
 SHOTS = ROOT / "var" / "screenshots"
 PASSWORD = "browser-admin-password-1"
-#: (axe rule, CSS selector prefix) of findings inside Wagtail's own core UI: Draftail, Wagtail's
-#: rich-text editor, gives its contenteditable ``role="textbox"`` only a placeholder description.
-WAGTAIL_CORE = [("aria-input-field-name", 'div[aria-describedby="placeholder-')]
+#: (axe rule, CSS selector prefixes) of findings inside Wagtail's own core UI: Draftail, Wagtail's
+#: rich-text editor, gives its contenteditable ``role="textbox"`` only a placeholder description
+#: (axe names it by that attribute or by its ``notranslate`` class); Wagtail's success message
+#: draws its small secondary buttons on the message's green at too low a contrast.
+WAGTAIL_CORE = [
+    ("aria-input-field-name", ('div[aria-describedby="placeholder-', ".notranslate")),
+    ("color-contrast", (".success", ".button-small.button-secondary")),
+]
 
 
 @pytest.fixture(scope="module")
@@ -64,9 +69,9 @@ def _in_wagtail_core(violation):
     return any(
         violation["id"] == rule
         and all(
-            node["target"] and node["target"][0].startswith(prefix) for node in violation["nodes"]
+            node["target"] and node["target"][0].startswith(prefixes) for node in violation["nodes"]
         )
-        for rule, prefix in WAGTAIL_CORE
+        for rule, prefixes in WAGTAIL_CORE
     )
 
 
