@@ -59,7 +59,8 @@ def serve_media(request, path, document_root=None):
     try:
         wanted = byte_range(header, size)
     except ValueError:
-        response.close()
+        # the file only: response.close() would send request_finished in mid-request
+        response.file_to_stream.close()
         refused = HttpResponse(status=416)
         refused["Content-Range"] = f"bytes */{size}"
         refused["Accept-Ranges"] = "bytes"

@@ -10,8 +10,6 @@ from django.urls import clear_url_caches, resolve
 
 from kcsite.devmedia import byte_range, serve_media
 
-pytestmark = pytest.mark.django_db
-
 BODY = bytes(range(256)) * 40  # 10 240 bytes
 
 
@@ -88,6 +86,7 @@ def test_development_urls_serve_media_with_ranges():
         clear_url_caches()
 
 
+@pytest.mark.django_db
 def test_favicon_answers_with_an_icon_and_pages_link_it(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
@@ -102,6 +101,7 @@ def _title(client, url):
     return BeautifulSoup(client.get(url).content, "html.parser").title.get_text(strip=True)
 
 
+@pytest.mark.django_db
 def test_home_title_names_the_site_once_and_other_pages_add_it(client):
     assert _title(client, "/") == "Kunskapscentrum för skolnärvaro"
     assert _title(client, "/utbildningar/") == (
@@ -109,6 +109,7 @@ def test_home_title_names_the_site_once_and_other_pages_add_it(client):
     )
 
 
+@pytest.mark.django_db
 def test_the_demo_film_is_there_without_a_system_ffmpeg(client):
     from methodbank.library.demo import find_ffmpeg
     from methodbank.library.models import FilmPage
@@ -124,6 +125,7 @@ def _empty_state(client, url):
     return soup.select_one("main p.notice").get_text(" ", strip=True)
 
 
+@pytest.mark.django_db
 def test_film_library_empty_states_say_what_is_true(client):
     from methodbank.library.models import FilmPage
 
@@ -136,6 +138,7 @@ def test_film_library_empty_states_say_what_is_true(client):
     assert "ta bort ett filter" in _empty_state(client, url + "?tier=act")
 
 
+@pytest.mark.django_db
 def test_reference_library_without_filters_does_not_ask_to_remove_one(client):
     text = _empty_state(client, "/kunskapsbank/forskning/?q=zzzqqxxy")
     assert "filter" not in text.lower() and "annat ord" in text
