@@ -68,24 +68,13 @@ class SchoolType(models.TextChoices):
     INDEPENDENT = "independent", _("Fristående")
 
 
-def choices(*members):
-    """``[(value, label)]`` of ``members`` in the order given (a subset of one vocabulary)."""
-    return [(member.value, member.label) for member in members]
+def choices(vocabulary, codes):
+    """``[(code, label)]`` of the space-separated ``codes`` of ``vocabulary``, in that order:
+    the members one app offers."""
+    return [(code, vocabulary(code).label) for code in codes.split()]
 
 
-EVENT_AUDIENCES = choices(
-    Audience.ALL_STAFF,
-    Audience.TEACHERS,
-    Audience.PUPIL_HEALTH,
-    Audience.PRINCIPALS,
-    Audience.IFO_BUP,
-    Audience.NETWORK,
-)
+EVENT_AUDIENCES = choices(Audience, "all_staff teachers pupil_health principals ifo_bup network")
 FILM_AUDIENCES = choices(
-    Audience.TEACHERS,
-    Audience.SCHOOL_STAFF,
-    Audience.PRINCIPALS,
-    Audience.PUPIL_HEALTH,
-    Audience.SOCIAL_SERVICES,
-    Audience.GUARDIANS,
+    Audience, "teachers school_staff principals pupil_health social_services guardians"
 )

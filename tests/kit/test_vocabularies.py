@@ -6,33 +6,28 @@ from kcsite import vocabularies
 from methodbank import taxonomy
 
 
+def codes(choices):
+    return " ".join(code for code, _label in choices)
+
+
 def test_the_stored_codes_are_the_ones_in_the_database():
-    assert [code for code, _ in vocabularies.TIERS] == ["promote", "prevent", "act"]
-    assert [code for code, _ in vocabularies.EVENT_AUDIENCES] == [
-        "all_staff",
-        "teachers",
-        "pupil_health",
-        "principals",
-        "ifo_bup",
-        "network",
-    ]
-    assert [code for code, _ in vocabularies.FILM_AUDIENCES] == [
-        "teachers",
-        "school_staff",
-        "principals",
-        "pupil_health",
-        "social_services",
-        "guardians",
-    ]
-    assert vocabularies.SchoolForm.values == [
-        "preschool_class",
-        "compulsory",
-        "adapted_compulsory",
-        "upper_secondary",
-        "adapted_upper_secondary",
-        "other",
-    ]
-    assert vocabularies.SchoolType.values == ["municipal", "independent"]
+    assert codes(vocabularies.TIERS) == "promote prevent act"
+    assert codes(vocabularies.EVENT_AUDIENCES) == (
+        "all_staff teachers pupil_health principals ifo_bup network"
+    )
+    assert codes(vocabularies.FILM_AUDIENCES) == (
+        "teachers school_staff principals pupil_health social_services guardians"
+    )
+    assert codes(vocabularies.SchoolForm.choices) == (
+        "preschool_class compulsory adapted_compulsory upper_secondary adapted_upper_secondary "
+        "other"
+    )
+    assert codes(vocabularies.SchoolType.choices) == "municipal independent"
+
+
+def test_subsets_keep_the_vocabularys_labels():
+    labels = dict(vocabularies.EVENT_AUDIENCES)
+    assert labels["principals"] == vocabularies.Audience.PRINCIPALS.label
 
 
 def test_the_method_bank_uses_the_shared_tiers():
