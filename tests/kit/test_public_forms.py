@@ -36,6 +36,7 @@ class FilterForm(PublicFormMixin, forms.Form):
     mark_optional = False
 
     q = forms.CharField(label="Sök", required=False)
+    since = forms.DateField(label="Från", required=False, widget=forms.SelectDateWidget)
 
 
 VALID = {
@@ -202,3 +203,15 @@ def test_a_model_form_can_use_the_mixin():
     field = soup(form.render()).select_one("input#id_name")
     assert field["aria-invalid"] == "true"
     assert field["aria-describedby"] == "id_name_error"
+
+
+def test_a_widget_of_several_inputs_is_a_fieldset_rendered_by_django():
+    form = FilterForm({"q": "", "since_year": "2026", "since_month": "2", "since_day": "31"})
+    page = soup(form.render())
+    fieldset = page.select_one("#id_since_year").find_parent("fieldset")
+    assert fieldset.legend.get_text(strip=True) == "Från"
+    assert fieldset["aria-describedby"] == "id_since_error"
+    selects = [select["id"] for select in fieldset.select("select")]
+    assert sorted(selects) == ["id_since_day", "id_since_month", "id_since_year"]
+    summary = soup(render_to_string("components/forms/error_summary.html", {"form": form}))
+    assert summary.select_one("a")["href"] == f"#{selects[0]}"
