@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_noop
 
 from kcsite.pages.demo_tools import home_page
+from methodbank.models import MethodPage
 
 from .models import (
     Audience,
@@ -339,8 +340,6 @@ def _ensure_captions(demo):
 
 
 def load_demo(demo):
-    from methodbank.models import MethodPage
-
     home = home_page("sv")
 
     demo.step("knowledge library: section, calculator, reference and film libraries")

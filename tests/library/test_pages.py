@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from methodbank.library.embeds import embed_url_for
 from methodbank.library.models import (
     CalculatorPage,
     CaptionTrack,
@@ -17,10 +18,10 @@ from methodbank.library.models import (
     KnowledgeIndexPage,
     Reference,
     ReferenceLibraryPage,
-    embed_url_for,
-    format_timecode,
-    parse_timecode,
 )
+from methodbank.library.references import split_authors
+from methodbank.library.services import find_or_create_reference
+from methodbank.library.timecodes import format_timecode, parse_timecode
 
 pytestmark = pytest.mark.django_db
 
@@ -391,8 +392,6 @@ def test_import_view_needs_permission(client, django_user_model):
 
 
 def test_interim_method_references_are_found_or_created():
-    from methodbank.library.services import find_or_create_reference, split_authors
-
     assert split_authors("Kearney, C. A., & Graczyk, P. A.") == ["Kearney, C. A.", "Graczyk, P. A."]
     assert split_authors("Skolverket; SPSM och Ifous") == ["Skolverket", "SPSM", "Ifous"]
     kearney, created = find_or_create_reference(
@@ -443,8 +442,6 @@ def test_admin_listings_and_forms_render(admin_client):
 def test_find_or_create_works_with_historical_models_in_a_data_migration():
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
-
-    from methodbank.library.services import find_or_create_reference
 
     state = MigrationExecutor(connection).loader.project_state(("library", "0002_audiences"))
     models = (

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from methodbank.library import bibio
-from methodbank.library.models import Reference, ReferenceAuthor, normalise_doi, normalise_title
+from methodbank.library.models import Reference, ReferenceAuthor
+from methodbank.library.references import normalise_doi, normalise_title
 
 pytestmark = pytest.mark.django_db
 
