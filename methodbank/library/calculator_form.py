@@ -4,19 +4,22 @@ StreamField block and the live JSON endpoint)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.privacy import NoPupilDataFormMixin
+from kcsite.forms import PublicFormMixin
 
 from . import calculator
 
 NUMBER_ATTRS = {"inputmode": "decimal", "autocomplete": "off", "size": "8"}
 
 
-class CalculatorForm(NoPupilDataFormMixin, forms.Form):
+class CalculatorForm(PublicFormMixin, forms.Form):
     """A GET form: absence as a percentage, or as absent and scheduled time, and a period.
 
     Values are typed as text so a decimal comma ("12,5") works; parsing and the arithmetic
-    live in :mod:`methodbank.library.calculator`.
+    live in :mod:`methodbank.library.calculator`. A GET form of a calculator: no honeypot, and
+    no field is marked optional (the answer says what is missing).
     """
+
+    mark_optional = False
 
     percent = forms.CharField(
         label=_("Frånvaro i procent"),

@@ -6,14 +6,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from kcsite.privacy import NoPupilDataFormMixin
+from kcsite.forms import PublicFormMixin
+from kcsite.vocabularies import TIERS
 
 from .models.films import Audience
 from .models.references import ReferenceType, TaggedReference
-from .models.tiers import TIERS
 
 
-class _FilterForm(NoPupilDataFormMixin, forms.Form):
+class _FilterForm(PublicFormMixin, forms.Form):
+    """A listing's GET filter: every field optional, so none is marked so."""
+
+    mark_optional = False
     q = forms.CharField(label=_("Sök"), required=False, max_length=200)
     tier = forms.ChoiceField(label=_("Nivå"), required=False)
 

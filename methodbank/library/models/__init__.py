@@ -22,11 +22,9 @@ from .references import (
     TaggedReference,
     reference_library_url,
 )
-from .tiers import TIER_LABELS, TIERS, TierFields
+from .tiers import TierFields
 
 __all__ = [
-    "TIERS",
-    "TIER_LABELS",
     "Audience",
     "CalculatorPage",
     "CaptionTrack",

@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kcsite.vocabularies import FILM_AUDIENCES
+
 from .. import vtt
 from ..embeds import chapter_href, embed_url_for
 from ..timecodes import seconds_or_zero, validate_timecode
@@ -23,17 +25,10 @@ from .tiers import TierFields
 
 
 class Audience(models.Model):
-    """Who a film is for. A fixed list (its labels are translated), created by migration."""
+    """Who a film is for: the rows are :data:`kcsite.vocabularies.FILM_AUDIENCES`, created by
+    migration (their labels are translated)."""
 
-    class Key(models.TextChoices):
-        TEACHERS = "teachers", _("Lärare och mentorer")
-        SCHOOL_STAFF = "school_staff", _("Övrig skolpersonal")
-        PRINCIPALS = "principals", _("Rektorer")
-        PUPIL_HEALTH = "pupil_health", _("Elevhälsan")
-        SOCIAL_SERVICES = "social_services", _("Socialtjänsten (IFO)")
-        GUARDIANS = "guardians", _("Vårdnadshavare")
-
-    key = models.CharField(_("målgrupp"), max_length=30, choices=Key.choices, unique=True)
+    key = models.CharField(_("målgrupp"), max_length=30, choices=FILM_AUDIENCES, unique=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

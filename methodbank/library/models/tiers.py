@@ -1,16 +1,11 @@
-"""The three tiers (främjande, förebyggande, åtgärdande) as flags on films and references."""
+"""The three tiers (:data:`kcsite.vocabularies.TIERS`) as flags on films and references."""
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-TIERS = [
-    ("promote", _("Främjande")),
-    ("prevent", _("Förebyggande")),
-    ("act", _("Åtgärdande")),
-]
-TIER_LABELS = dict(TIERS)
+from kcsite.vocabularies import TIERS, Tier
 
 
 class TierFields(models.Model):
@@ -39,4 +34,4 @@ class TierFields(models.Model):
 
     @staticmethod
     def tier_filter(key):
-        return Q(**{f"tier_{key}": True}) if key in TIER_LABELS else Q()
+        return Q(**{f"tier_{key}": True}) if key in Tier.values else Q()
