@@ -11,6 +11,17 @@ from . import calculator
 NUMBER_ATTRS = {"inputmode": "decimal", "autocomplete": "off", "size": "8"}
 
 
+def _number_field(label, help_text):
+    """An optional number as typed: text, so a decimal comma ("12,5") works."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=20,
+        help_text=help_text,
+        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+    )
+
+
 class CalculatorForm(PublicFormMixin, forms.Form):
     """A GET form: absence as a percentage, or as absent and scheduled time, and a period.
 
@@ -21,26 +32,13 @@ class CalculatorForm(PublicFormMixin, forms.Form):
 
     mark_optional = False
 
-    percent = forms.CharField(
-        label=_("Frånvaro i procent"),
-        required=False,
-        max_length=20,
-        help_text=_("Till exempel 12 eller 12,5."),
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+    percent = _number_field(_("Frånvaro i procent"), _("Till exempel 12 eller 12,5."))
+    absent = _number_field(
+        _("Frånvarande tid"), _("Timmar eller lektioner som eleven har varit borta.")
     )
-    absent = forms.CharField(
-        label=_("Frånvarande tid"),
-        required=False,
-        max_length=20,
-        help_text=_("Timmar eller lektioner som eleven har varit borta."),
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
-    )
-    scheduled = forms.CharField(
-        label=_("Schemalagd tid"),
-        required=False,
-        max_length=20,
-        help_text=_("Timmar eller lektioner enligt schemat under samma tid, i samma enhet."),
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+    scheduled = _number_field(
+        _("Schemalagd tid"),
+        _("Timmar eller lektioner enligt schemat under samma tid, i samma enhet."),
     )
     unit = forms.ChoiceField(
         label=_("Tiden är i"),
@@ -55,24 +53,18 @@ class CalculatorForm(PublicFormMixin, forms.Form):
         initial=calculator.DEFAULT_PERIOD,
         widget=forms.RadioSelect,
     )
-    lessons_per_day = forms.CharField(
-        label=_("Lektioner per skoldag"),
-        required=False,
-        max_length=20,
-        help_text=_("Används för att räkna om dagar till lektioner. Lämna tomt för %(n)s.")
+    lessons_per_day = _number_field(
+        _("Lektioner per skoldag"),
+        _("Används för att räkna om dagar till lektioner. Lämna tomt för %(n)s.")
         % {"n": calculator.DEFAULT_LESSONS_PER_DAY},
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
     )
-    lesson_minutes = forms.CharField(
-        label=_("Lektionens längd i minuter"),
-        required=False,
-        max_length=20,
-        help_text=_(
+    lesson_minutes = _number_field(
+        _("Lektionens längd i minuter"),
+        _(
             "Används när tiden är i timmar, för att räkna om timmar till lektioner. "
             "Lämna tomt för %(n)s."
         )
         % {"n": calculator.DEFAULT_LESSON_MINUTES},
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
     )
 
     # Fields whose value in the query string means "calculate" (the unit alone does not).

@@ -16,6 +16,7 @@ import imageio_ffmpeg
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_noop
+from wagtailmedia.models import Media
 
 from kcsite.pages.demo_tools import home_page
 from methodbank.models import MethodPage
@@ -303,8 +304,6 @@ def generate_clip(target):
 
 
 def _ensure_media(demo):
-    from wagtailmedia.models import Media
-
     media = Media.objects.filter(title=FILM_TITLE).first()
     if media is not None:
         demo.tally(False)
