@@ -3,11 +3,13 @@
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import translation
 
 from methodbank.library import calculator as calc
 from methodbank.library import calculator_words as words
 from methodbank.library.calculator_form import CalculatorForm
+from tests.library import factories
 
 
 def result(percent, period="year", lessons=calc.DEFAULT_LESSONS_PER_DAY):
@@ -327,9 +329,8 @@ def test_lessons_mode_and_percent_mode_say_nothing_about_hours():
 
 @pytest.mark.django_db
 def test_calculator_page_hours_mode_table_is_a_focusable_region(client):
-    from bs4 import BeautifulSoup
-
-    url = "/kunskapsbank/franvarokalkylator/?absent=38&scheduled=320&unit=hours&period=term"
+    factories.library()
+    url = factories.CALC + "?absent=38&scheduled=320&unit=hours&period=term"
     soup = BeautifulSoup(client.get(url).content, "html.parser")
     region = soup.select_one(".table-wrap[role=region]")
     assert region["tabindex"] == "0"
