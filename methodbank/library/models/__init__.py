@@ -1,16 +1,5 @@
-"""The knowledge library: training films, research references and the absence calculator.
-
-Page tree (under the Swedish home page)::
-
-    KnowledgeIndexPage  /kunskapsbank/
-    ├── FilmLibraryPage       /kunskapsbank/filmer/         → FilmPage children
-    ├── ReferenceLibraryPage  /kunskapsbank/forskning/      → one URL per Reference (routable)
-    └── CalculatorPage        /kunskapsbank/franvarokalkylator/
-
-``Reference`` is a snippet (bibliographic data is the same in every language). Inside the app,
-import from the submodules (``.models.references``, ``.models.films``); this package gathers
-them for Django and for other apps.
-"""
+"""The knowledge library's models, gathered for Django and for other apps (inside the app,
+import from the modules; the pages are in :mod:`.pages`)."""
 
 from .films import Audience, CaptionTrack, FilmChapter, FilmPage, FilmPageForm
 from .pages import CalculatorPage, FilmLibraryPage, KnowledgeIndexPage, ReferenceLibraryPage

@@ -1,5 +1,13 @@
-"""The library's section and listing pages. What they show is built in :mod:`..views` (a page
-model routes to its views; the views never import this module)."""
+"""The knowledge library's section and listing pages, under the Swedish home page::
+
+    KnowledgeIndexPage  /kunskapsbank/
+    ├── FilmLibraryPage       /kunskapsbank/filmer/         → FilmPage children
+    ├── ReferenceLibraryPage  /kunskapsbank/forskning/      → one URL per Reference (routable)
+    └── CalculatorPage        /kunskapsbank/franvarokalkylator/
+
+What they show is built in :mod:`..views` (a page model routes to its views; the views never
+import this module).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
