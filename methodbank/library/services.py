@@ -4,10 +4,10 @@ the response from what comes back."""
 
 from dataclasses import dataclass
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Min
 
 from kcsite.pages.localising import in_active_language, localised_children
+from kcsite.pagination import paginate
 from kcsite.search.services import clean_query, search
 
 from .bibio.bibtex import to_bibtex
@@ -22,24 +22,15 @@ PER_PAGE = 20
 MAX_SEARCH_HITS = 1000
 
 
-def _paginate(items, raw_page, per_page=PER_PAGE):
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(raw_page or 1)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
 def _search_ids(queryset, query):
     """Primary keys of ``queryset`` matching ``query``, best first (with the site's fallback)."""
     outcome = search(queryset, query, per_page=MAX_SEARCH_HITS)
     return [obj.pk for obj in outcome.page.object_list], outcome
 
 
-def reference_listing(params, paginate=True):
-    """The filtered, searched and sorted references for the query string ``params``."""
+def reference_listing(params, paged=True):
+    """The filtered, searched and sorted references for the query string ``params`` (with
+    ``page_obj``, the requested page of them, unless ``paged`` is False)."""
     form = ReferenceFilterForm(params or None)
     form.is_valid()
     references = Reference.objects.prefetch_related("authors", "topics")
@@ -85,8 +76,8 @@ def reference_listing(params, paginate=True):
             form.value(name) for name in ("ref_type", "year_from", "year_to", "tier", "topic")
         ),
     }
-    if paginate:
-        context["page_obj"] = _paginate(references, params.get("page"))
+    if paged:
+        context["page_obj"] = paginate(references, params.get("page"), PER_PAGE)
     return context
 
 
@@ -113,7 +104,7 @@ def film_listing(library_page, params):
         "filter_form": form,
         "search_query": query,
         "films": films,
-        "page_obj": _paginate(films, params.get("page")),
+        "page_obj": paginate(films, params.get("page"), PER_PAGE),
         "filtered": any(form.value(name) for name in ("q", "tier", "audience")),
         "filters_set": any(form.value(name) for name in ("tier", "audience")),
     }

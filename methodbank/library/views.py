@@ -66,7 +66,7 @@ def reference_library(page, request):
 
 def reference_library_export(page, request, fmt):
     """Every reference the listing's filters select, as one download."""
-    listing = services.reference_listing(request.GET, paginate=False)
+    listing = services.reference_listing(request.GET, paged=False)
     return _download(services.export_references(listing["references"], fmt, "referenser"))
 
 
