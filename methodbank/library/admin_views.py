@@ -1,15 +1,26 @@
-"""Wagtail admin view: import references from a RIS or BibTeX file."""
+"""The library's admin: the reference and caption-file snippets under one menu, and the
+import of references from a RIS or BibTeX file (registered in :mod:`.wagtail_hooks`)."""
 
 import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .bibio import ImportRefused, import_file
+from kcsite.csvsafe import SafeCsvExportsViewSetMixin
+
+from .bibio.importing import import_file
+from .bibio.records import ImportRefused
 from .forms import ReferenceImportForm
+from .models.films import CaptionTrack
+from .models.references import Reference
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +70,66 @@ class ReferenceImportView(WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(
             self.get_context_data(form=ReferenceImportForm(), report=report)
         )
+
+
+LIBRARY_MENU_HOOK = "register_library_menu_item"
+
+
+class ReferenceFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Reference
+        fields = ["ref_type", "language", "tier_promote", "tier_prevent", "tier_act"]
+
+
+class ReferenceViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
+    model = Reference
+    icon = "doc-full"
+    menu_label = _("Referenser")
+    list_display = ["title", "year", "ref_type", "doi", "updated_at"]
+    filterset_class = ReferenceFilterSet
+    search_fields = ["title", "summary", "container", "publisher"]
+    list_export = ["title", "year", "ref_type", "container", "publisher", "doi", "url", "isbn"]
+    export_filename = "referenser"
+    ordering = ["-year", "title"]
+
+
+class CaptionTrackViewSet(SnippetViewSet):
+    model = CaptionTrack
+    icon = "media"
+    menu_label = _("Undertextfiler")
+    list_display = ["title", "language", "created_at"]
+
+
+class _PermissionMenuItem(MenuItem):
+    permission = "library.add_reference"
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class ReferenceImportViewSet(ViewSet):
+    name = "library_import"
+    icon = "upload"
+    menu_label = _("Importera referenser")
+    menu_hook = LIBRARY_MENU_HOOK
+
+    def get_urlpatterns(self):
+        return [path("", ReferenceImportView.as_view(), name="import")]
+
+    def get_menu_item(self, order=None):
+        return _PermissionMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name="library-import",
+            icon_name=self.icon,
+            order=self.get_menu_item_order(order),
+        )
+
+
+class LibraryGroup(SnippetViewSetGroup):
+    items = (ReferenceViewSet, CaptionTrackViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Kunskapsbank")
+    menu_name = "library"
+    submenu_hook = LIBRARY_MENU_HOOK
+    menu_order = 250

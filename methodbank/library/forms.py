@@ -1,169 +1,26 @@
-"""Public forms of the knowledge library: the absence calculator and the listing filters."""
+"""Public filter forms of the film and reference libraries, and the admin's import form (the
+calculator's form is :mod:`.calculator_form`)."""
 
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
-from kcsite.privacy import NoPupilDataFormMixin
+from kcsite.forms import PublicFormMixin
+from kcsite.vocabularies import TIERS
 
-from . import calculator
-
-NUMBER_ATTRS = {"inputmode": "decimal", "autocomplete": "off", "size": "8"}
-
-
-class CalculatorForm(NoPupilDataFormMixin, forms.Form):
-    """A GET form: absence as a percentage, or as absent and scheduled time, and a period.
-
-    Values are typed as text so a decimal comma ("12,5") works; parsing and the arithmetic
-    live in :mod:`methodbank.library.calculator`.
-    """
-
-    percent = forms.CharField(
-        label=_("Frånvaro i procent"),
-        required=False,
-        max_length=20,
-        help_text=_("Till exempel 12 eller 12,5."),
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
-    )
-    absent = forms.CharField(
-        label=_("Frånvarande tid"),
-        required=False,
-        max_length=20,
-        help_text=_("Timmar eller lektioner som eleven har varit borta."),
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
-    )
-    scheduled = forms.CharField(
-        label=_("Schemalagd tid"),
-        required=False,
-        max_length=20,
-        help_text=_("Timmar eller lektioner enligt schemat under samma tid, i samma enhet."),
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
-    )
-    unit = forms.ChoiceField(
-        label=_("Tiden är i"),
-        choices=calculator.UNIT_CHOICES,
-        initial=calculator.HOURS,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    period = forms.ChoiceField(
-        label=_("Period"),
-        choices=calculator.PERIOD_CHOICES,
-        initial=calculator.DEFAULT_PERIOD,
-        widget=forms.RadioSelect,
-    )
-    lessons_per_day = forms.CharField(
-        label=_("Lektioner per skoldag"),
-        required=False,
-        max_length=20,
-        help_text=_("Används för att räkna om dagar till lektioner. Lämna tomt för %(n)s.")
-        % {"n": calculator.DEFAULT_LESSONS_PER_DAY},
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
-    )
-    lesson_minutes = forms.CharField(
-        label=_("Lektionens längd i minuter"),
-        required=False,
-        max_length=20,
-        help_text=_(
-            "Används när tiden är i timmar, för att räkna om timmar till lektioner. "
-            "Lämna tomt för %(n)s."
-        )
-        % {"n": calculator.DEFAULT_LESSON_MINUTES},
-        widget=forms.TextInput(attrs=NUMBER_ATTRS),
-    )
-
-    # Fields whose value in the query string means "calculate" (the unit alone does not).
-    FIELD_NAMES = ("percent", "absent", "scheduled", "period", "lessons_per_day", "lesson_minutes")
-
-    @classmethod
-    def from_query(cls, query, prefix=None):
-        """A bound form when the query string holds any calculator field, else unbound."""
-        names = [f"{prefix}-{name}" if prefix else name for name in cls.FIELD_NAMES]
-        if any(query.get(name) for name in names):
-            data = query.copy()
-            period_key = f"{prefix}-period" if prefix else "period"
-            if not data.get(period_key):
-                data[period_key] = calculator.DEFAULT_PERIOD
-            return cls(data, prefix=prefix)
-        return cls(prefix=prefix, initial={"period": calculator.DEFAULT_PERIOD})
-
-    def clean(self):
-        cleaned = super().clean()
-        percent = (cleaned.get("percent") or "").strip()
-        absent = (cleaned.get("absent") or "").strip()
-        scheduled = (cleaned.get("scheduled") or "").strip()
-        try:
-            if percent and (absent or scheduled):
-                raise calculator.CalculatorInputError(
-                    "percent",
-                    _("Fyll i antingen frånvaro i procent eller frånvarande och schemalagd tid."),
-                )
-            if percent:
-                share = calculator.share_from_percent(percent)
-            elif absent or scheduled:
-                if not absent:
-                    raise calculator.CalculatorInputError(
-                        "absent", _("Fyll i den frånvarande tiden.")
-                    )
-                if not scheduled:
-                    raise calculator.CalculatorInputError(
-                        "scheduled", _("Fyll i den schemalagda tiden.")
-                    )
-                share = calculator.share_from_amounts(absent, scheduled)
-                cleaned["entered"] = {
-                    "entered_absent": calculator.parse_number(absent, "absent"),
-                    "entered_unit": cleaned.get("unit") or calculator.HOURS,
-                }
-            else:
-                raise calculator.CalculatorInputError(
-                    "percent",
-                    _("Fyll i frånvaron i procent, eller frånvarande och schemalagd tid."),
-                )
-            cleaned["share"] = share
-        except calculator.CalculatorInputError as error:
-            self.add_error(error.field, error.message)
-        try:
-            cleaned["lessons"] = calculator.parse_lessons_per_day(
-                (cleaned.get("lessons_per_day") or "").strip()
-            )
-        except calculator.CalculatorInputError as error:
-            self.add_error(error.field, error.message)
-        try:
-            cleaned["minutes"] = calculator.parse_lesson_minutes(
-                (cleaned.get("lesson_minutes") or "").strip()
-            )
-        except calculator.CalculatorInputError as error:
-            self.add_error(error.field, error.message)
-        return cleaned
-
-    def _entered(self):
-        data = self.cleaned_data
-        return {"lesson_minutes": data["minutes"], **data.get("entered", {})}
-
-    def result(self):
-        """The :class:`~methodbank.library.calculator.CalculatorResult`, or None if invalid."""
-        if not self.is_bound or not self.is_valid():
-            return None
-        data = self.cleaned_data
-        return calculator.calculate(
-            data["share"], data["period"], data["lessons"], **self._entered()
-        )
-
-    def comparison(self):
-        if not self.is_bound or not self.is_valid():
-            return []
-        return calculator.calculate_all_periods(
-            self.cleaned_data["share"], self.cleaned_data["lessons"], **self._entered()
-        )
+from .models.films import Audience
+from .models.references import ReferenceType, TaggedReference
 
 
-class _FilterForm(NoPupilDataFormMixin, forms.Form):
+class _FilterForm(PublicFormMixin, forms.Form):
+    """A listing's GET filter: every field optional, so none is marked so."""
+
+    mark_optional = False
     q = forms.CharField(label=_("Sök"), required=False, max_length=200)
     tier = forms.ChoiceField(label=_("Nivå"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from .models import TIERS
-
         super().__init__(*args, **kwargs)
         self.fields["tier"].choices = [("", _("Alla nivåer")), *TIERS]
 
@@ -192,10 +49,6 @@ class ReferenceFilterForm(_FilterForm):
     sort = forms.ChoiceField(label=_("Sortering"), required=False, choices=SORTS)
 
     def __init__(self, *args, **kwargs):
-        from taggit.models import Tag
-
-        from .models import ReferenceType, TaggedReference
-
         super().__init__(*args, **kwargs)
         self.fields["ref_type"].choices = [("", _("Alla typer")), *ReferenceType.choices]
         used = TaggedReference.objects.values_list("tag_id", flat=True)
@@ -226,8 +79,6 @@ class FilmFilterForm(_FilterForm):
     audience = forms.ChoiceField(label=_("Målgrupp"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from .models import Audience
-
         super().__init__(*args, **kwargs)
         self.fields["audience"].choices = [("", _("Alla målgrupper"))] + [
             (audience.key, str(audience)) for audience in Audience.objects.all()

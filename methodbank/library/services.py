@@ -1,29 +1,25 @@
-"""Listings and exports of the knowledge library (the views stay thin)."""
+"""Listings and exports of the knowledge library, and taking over the method bank's interim
+references. No request and no response here: the views pass the query string in and build
+the response from what comes back."""
 
-import re
+from dataclasses import dataclass
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Min
-from django.http import HttpResponse
 
-from kcsite.pages.localising import localised_children
+from kcsite.pages.localising import in_active_language, localised_children
+from kcsite.pagination import paginate
 from kcsite.search.services import clean_query, search
 
+from .bibio.bibtex import to_bibtex
+from .bibio.ris import to_ris
 from .forms import FilmFilterForm, ReferenceFilterForm
-from .models import FilmPage, Reference, TierFields
+from .models.films import FilmPage
+from .models.references import Reference, ReferenceAuthor
+from .models.tiers import TierFields
+from .references import normalise_doi, normalise_title, split_authors
 
 PER_PAGE = 20
 MAX_SEARCH_HITS = 1000
-
-
-def _paginate(items, raw_page, per_page=PER_PAGE):
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(raw_page or 1)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
 
 
 def _search_ids(queryset, query):
@@ -32,8 +28,10 @@ def _search_ids(queryset, query):
     return [obj.pk for obj in outcome.page.object_list], outcome
 
 
-def reference_listing(request, paginate=True):
-    form = ReferenceFilterForm(request.GET or None)
+def reference_listing(params, paged=True):
+    """The filtered, searched and sorted references for the query string ``params`` (with
+    ``page_obj``, the requested page of them, unless ``paged`` is False)."""
+    form = ReferenceFilterForm(params or None)
     form.is_valid()
     references = Reference.objects.prefetch_related("authors", "topics")
     query = clean_query(form.value("q"))
@@ -78,13 +76,14 @@ def reference_listing(request, paginate=True):
             form.value(name) for name in ("ref_type", "year_from", "year_to", "tier", "topic")
         ),
     }
-    if paginate:
-        context["page_obj"] = _paginate(references, request.GET.get("page"))
+    if paged:
+        context["page_obj"] = paginate(references, params.get("page"), PER_PAGE)
     return context
 
 
-def film_listing(library_page, request):
-    form = FilmFilterForm(request.GET or None)
+def film_listing(library_page, params):
+    """The filtered and searched films below ``library_page`` for the query string ``params``."""
+    form = FilmFilterForm(params or None)
     form.is_valid()
     films = (
         localised_children(library_page, FilmPage)
@@ -105,7 +104,7 @@ def film_listing(library_page, request):
         "filter_form": form,
         "search_query": query,
         "films": films,
-        "page_obj": _paginate(films, request.GET.get("page")),
+        "page_obj": paginate(films, params.get("page"), PER_PAGE),
         "filtered": any(form.value(name) for name in ("q", "tier", "audience")),
         "filters_set": any(form.value(name) for name in ("tier", "audience")),
     }
@@ -118,27 +117,34 @@ EXPORT_TYPES = {
 }
 
 
-def export_response(references, fmt, basename):
-    """A download of ``references`` as RIS or BibTeX."""
-    from .bibio import to_bibtex, to_ris
+@dataclass(frozen=True)
+class Export:
+    """A download: its text, content type and file name."""
 
+    text: str
+    content_type: str
+    filename: str
+
+
+def export_references(references, fmt, basename):
+    """``references`` as RIS or BibTeX (``fmt``), named ``basename`` plus the extension."""
     content_type, extension = EXPORT_TYPES[fmt]
     text = to_ris(references) if extension == "ris" else to_bibtex(references)
-    response = HttpResponse(text, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{basename}.{extension}"'
-    return response
+    return Export(text, content_type, f"{basename}.{extension}")
+
+
+def citing_methods(reference):
+    """Live method pages that cite ``reference`` (empty until the method bank links them)."""
+    relation = getattr(reference, "methods", None)
+    if relation is None:
+        return []
+    try:
+        return in_active_language(relation.live().public())
+    except AttributeError:
+        return relation.all()
 
 
 # -- Taking over the method bank's interim references -----------------------------------------
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b|\boch\b)\s*")
-
-
-def split_authors(text):
-    """Names from an interim author string: "Kearney, C. A., & Graczyk, P. A." → two names."""
-    names = [part.strip().strip(",").strip() for part in _AUTHOR_SPLIT.split(text or "")]
-    return [name for name in names if name]
-
-
 def find_or_create_reference(
     *, authors="", year=None, title="", publisher="", url="", doi="", models=None
 ):
@@ -152,11 +158,8 @@ def find_or_create_reference(
     ``models`` may be ``(Reference, ReferenceAuthor)`` from a migration's ``apps.get_model`` so
     a data migration can call this with historical models.
     """
-    from .models import normalise_doi, normalise_title
-
     if models is None:
-        from .models import Reference as reference_model
-        from .models import ReferenceAuthor as author_model
+        reference_model, author_model = Reference, ReferenceAuthor
     else:
         reference_model, author_model = models
     title = " ".join((title or "").split())

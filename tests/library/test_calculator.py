@@ -3,10 +3,13 @@
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import translation
 
 from methodbank.library import calculator as calc
-from methodbank.library.forms import CalculatorForm
+from methodbank.library import calculator_words as words
+from methodbank.library.calculator_form import CalculatorForm
+from tests.library import factories
 
 
 def result(percent, period="year", lessons=calc.DEFAULT_LESSONS_PER_DAY):
@@ -33,10 +36,10 @@ def test_twelve_percent_of_a_school_year_is_about_21_days_just_over_4_weeks():
     assert r.weeks == (calc.JUST_OVER, Decimal(4))
     assert r.lessons == (Decimal(107), False)
     with translation.override("sv"):
-        assert calc.summary_sentence(r) == (
+        assert words.summary_sentence(r) == (
             "12 % frånvaro under ett läsår motsvarar ungefär 21 skoldagar, drygt 4 veckor."
         )
-        assert calc.lessons_sentence(r) == (
+        assert words.lessons_sentence(r) == (
             "Det är ungefär 107 lektioner, räknat med 5 lektioner per skoldag."
         )
 
@@ -44,7 +47,7 @@ def test_twelve_percent_of_a_school_year_is_about_21_days_just_over_4_weeks():
 def test_english_sentence_uses_a_decimal_point():
     r = result("12,5", "term")
     with translation.override("en"):
-        sentence = calc.summary_sentence(r)
+        sentence = words.summary_sentence(r)
     assert "12.5" in sentence
 
 
@@ -92,10 +95,10 @@ def test_zero_percent():
     assert r.missed_days == 0 and r.missed_weeks == 0 and r.missed_lessons == 0
     assert r.days == (Decimal(0), True)
     with translation.override("sv"):
-        assert calc.summary_sentence(r) == (
+        assert words.summary_sentence(r) == (
             "0 % frånvaro under ett läsår betyder inga missade skoldagar."
         )
-        assert calc.lessons_sentence(r) == ""
+        assert words.lessons_sentence(r) == ""
 
 
 def test_hundred_percent():
@@ -105,7 +108,7 @@ def test_hundred_percent():
     assert r.weeks == (calc.ABOUT, Decimal("35.5"))  # 35.6 weeks
     assert r.lessons == (Decimal(890), True)
     with translation.override("sv"):
-        assert calc.summary_sentence(r) == (
+        assert words.summary_sentence(r) == (
             "100 % frånvaro under ett läsår motsvarar 178 skoldagar, ungefär 35,5 veckor."
         )
     r = result("100", "years_7_9")
@@ -116,8 +119,10 @@ def test_a_week_is_told_in_days_without_weeks():
     r = result("10", "week")
     assert r.missed_days == Decimal("0.5")
     with translation.override("sv"):
-        assert calc.summary_sentence(r) == ("10 % frånvaro under en vecka motsvarar 0,5 skoldagar.")
-        assert calc.lessons_sentence(r) == (
+        assert words.summary_sentence(r) == (
+            "10 % frånvaro under en vecka motsvarar 0,5 skoldagar."
+        )
+        assert words.lessons_sentence(r) == (
             "Det är ungefär 3 lektioner, räknat med 5 lektioner per skoldag."
         )
 
@@ -125,7 +130,7 @@ def test_a_week_is_told_in_days_without_weeks():
 def test_singular_forms():
     r = result("20", "week")  # exactly one day
     with translation.override("sv"):
-        assert calc.summary_sentence(r) == "20 % frånvaro under en vecka motsvarar 1 skoldag."
+        assert words.summary_sentence(r) == "20 % frånvaro under en vecka motsvarar 1 skoldag."
 
 
 def test_absent_and_scheduled_hours():
@@ -286,11 +291,11 @@ def test_hours_mode_states_the_lesson_length_and_converts_the_hours_entered():
     assert r.entered_lessons == 38  # 38 hours are 38 lessons of 60 minutes
     assert r.missed_hours == r.missed_lessons  # never more lessons than hours at 60 minutes
     with translation.override("sv"):
-        assert calc.entered_sentence(r) == (
+        assert words.entered_sentence(r) == (
             "Den frånvarande tiden du fyllde i, 38 timmar, motsvarar 38 lektioner à 60 minuter. "
             "Tabellen räknar om samma andel frånvaro till hela perioder."
         )
-        assert calc.lessons_sentence(r) == (
+        assert words.lessons_sentence(r) == (
             "Det är ungefär 53 lektioner (ungefär 53 timmar), räknat med 5 lektioner à 60 "
             "minuter per skoldag."
         )
@@ -301,8 +306,8 @@ def test_hours_mode_with_shorter_lessons_explains_why_lessons_exceed_hours():
     assert r.entered_lessons == 57
     assert r.missed_lessons > r.missed_hours
     with translation.override("sv"):
-        assert "57 lektioner à 40 minuter" in calc.entered_sentence(r)
-        assert "à 40 minuter per skoldag" in calc.lessons_sentence(r)
+        assert "57 lektioner à 40 minuter" in words.entered_sentence(r)
+        assert "à 40 minuter per skoldag" in words.lessons_sentence(r)
 
 
 @pytest.mark.parametrize("minutes", ["5", "500", "abc"])
@@ -316,17 +321,16 @@ def test_lessons_mode_and_percent_mode_say_nothing_about_hours():
         {"absent": "3", "scheduled": "30", "unit": "lessons", "period": "year"}
     )
     assert lessons.is_valid()
-    assert calc.entered_sentence(lessons.result()) == ""
+    assert words.entered_sentence(lessons.result()) == ""
     assert not lessons.result().in_hours
     percent = CalculatorForm({"percent": "10", "period": "year"})
-    assert percent.is_valid() and calc.entered_sentence(percent.result()) == ""
+    assert percent.is_valid() and words.entered_sentence(percent.result()) == ""
 
 
 @pytest.mark.django_db
 def test_calculator_page_hours_mode_table_is_a_focusable_region(client):
-    from bs4 import BeautifulSoup
-
-    url = "/kunskapsbank/franvarokalkylator/?absent=38&scheduled=320&unit=hours&period=term"
+    factories.library()
+    url = factories.CALC + "?absent=38&scheduled=320&unit=hours&period=term"
     soup = BeautifulSoup(client.get(url).content, "html.parser")
     region = soup.select_one(".table-wrap[role=region]")
     assert region["tabindex"] == "0"

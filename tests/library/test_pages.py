@@ -1,14 +1,22 @@
-"""Library pages: calculator page and block, reference library, film library and film page."""
+"""Library pages: calculator page and block, reference library, film library and film page.
 
+Each test builds the pages and references it needs (:mod:`tests.library.factories`) and reads
+the structure of a page from its parsed HTML."""
+
+import io
 import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from kcsite.pages.demo_tools import Demo
+from methodbank.library import demo as library_demo
+from methodbank.library.embeds import embed_url_for
 from methodbank.library.models import (
     CalculatorPage,
     CaptionTrack,
@@ -17,17 +25,14 @@ from methodbank.library.models import (
     KnowledgeIndexPage,
     Reference,
     ReferenceLibraryPage,
-    embed_url_for,
-    format_timecode,
-    parse_timecode,
 )
+from methodbank.library.references import split_authors
+from methodbank.library.services import find_or_create_reference
+from methodbank.library.timecodes import format_timecode, parse_timecode
+from tests.library import factories
+from tests.library.factories import CALC, FILM, FILMS, REFS
 
 pytestmark = pytest.mark.django_db
-
-CALC = "/kunskapsbank/franvarokalkylator/"
-REFS = "/kunskapsbank/forskning/"
-FILMS = "/kunskapsbank/filmer/"
-FILM = "/kunskapsbank/filmer/tidiga-tecken-exempelfilm/"
 
 
 def html_of(client, url, status=200):
@@ -36,48 +41,68 @@ def html_of(client, url, status=200):
     return response.content.decode()
 
 
-def film_exists():
-    return FilmPage.objects.filter(slug="tidiga-tecken-exempelfilm").exists()
+def soup_of(client, url, status=200):
+    return BeautifulSoup(html_of(client, url, status), "html.parser")
+
+
+def links(soup):
+    return {a["href"] for a in soup.select("a[href]")}
 
 
 @pytest.fixture
-def demo_film():
-    film = FilmPage.objects.filter(slug="tidiga-tecken-exempelfilm").first()
-    assert film is not None, "the demo film is generated with the ffmpeg of imageio-ffmpeg"
-    return film
+def section():
+    return factories.library()
+
+
+@pytest.fixture
+def references(section):
+    return factories.reading_list()
+
+
+@pytest.fixture
+def film(section, references):
+    return factories.film(section.films, references=[references[0]])
+
+
+def listed(client, query=""):
+    """The text of the reference list for the reference library's ``query`` ('' when empty)."""
+    found = soup_of(client, REFS + query).select_one(".reference-list")
+    return found.get_text(" ") if found else ""
 
 
 # -- structure ------------------------------------------------------------
 def test_knowledge_library_section_is_in_the_menu_with_its_three_parts(client):
+    factories.library(english=True)
     index = KnowledgeIndexPage.objects.get(locale__language_code="sv")
     assert index.show_in_menus and index.search_description
     assert index.get_parent().specific_class.__name__ == "HomePage"
-    html = html_of(client, "/kunskapsbank/")
-    for url in (CALC, REFS, FILMS):
-        assert f'href="{url}"' in html
-    assert 'href="/kunskapsbank/"' in html_of(client, "/")
+    assert {CALC, REFS, FILMS} <= links(soup_of(client, "/kunskapsbank/"))
+    assert "/kunskapsbank/" in links(soup_of(client, "/"))
     assert html_of(client, "/en/knowledge-library/absence-calculator/")
 
 
 # -- calculator page ------------------------------------------------------------
-def test_calculator_page_without_input_shows_the_form_and_the_assumptions(client):
+def test_calculator_page_without_input_shows_the_form_and_the_assumptions(client, section):
     html = html_of(client, CALC)
-    assert '<form class="calculator" method="get"' in html
-    assert 'role="status"' in html and 'aria-live="polite"' in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one('form.calculator[method="get"]') is not None
+    assert soup.select_one('[role="status"][aria-live="polite"]') is not None
     assert "178 skoldagar (skolförordningen 3 kap. 3 §)" in html
-    assert "error-summary" not in html
-    assert 'value="year"' in html and "checked" in html
+    assert soup.select_one(".error-summary") is None
+    assert soup.select_one('input[name="period"][value="year"]').has_attr("checked")
 
 
-def test_calculator_answers_the_kramfors_example(client):
+def test_calculator_answers_the_kramfors_example(client, section):
     html = html_of(client, CALC + "?percent=12&period=year")
+    soup = BeautifulSoup(html, "html.parser")
     assert "12 % frånvaro under ett läsår motsvarar ungefär 21 skoldagar, drygt 4 veckor." in html
     assert "ungefär 107 lektioner" in html
-    assert '<caption id="kalkylator-tabell">12 % frånvaro under olika perioder</caption>' in html
-    assert 'value="12"' in html  # the input is kept
+    caption = soup.select_one("caption#kalkylator-tabell")
+    assert caption.get_text() == "12 % frånvaro under olika perioder"
+    assert soup.select_one('input[name="percent"]')["value"] == "12"  # the input is kept
 
 
-def test_calculator_accepts_a_decimal_comma_and_hours(client):
+def test_calculator_accepts_a_decimal_comma_and_hours(client, section):
     html = html_of(client, CALC + "?percent=12%2C5&period=term")
     assert "12,5 % frånvaro under en termin motsvarar" in html
     html = html_of(client, CALC + "?absent=6&scheduled=24&period=week")
@@ -96,17 +121,22 @@ def test_calculator_accepts_a_decimal_comma_and_hours(client):
         ("percent=12&period=decade", "period", "giltigt alternativ"),
     ],
 )
-def test_calculator_errors_are_clear_linked_and_keep_the_input(client, query, field, words):
+def test_calculator_errors_are_clear_linked_and_keep_the_input(
+    client, section, query, field, words
+):
     html = html_of(client, CALC + "?" + query)
-    assert 'class="error-summary"' in html
-    assert f'href="#id_{field}' in html
-    assert f'id="id_{field}_error"' in html
+    soup = BeautifulSoup(html, "html.parser")
+    summary = soup.select_one(".error-summary")
+    assert summary is not None
+    assert summary.select_one(f'a[href^="#id_{field}"]') is not None
+    assert soup.select_one(f"#id_{field}_error") is not None
     assert words in html
-    assert "aria-invalid" in html or field == "period"
+    assert soup.select_one('[aria-invalid="true"]') is not None or field == "period"
     assert "motsvarar" not in html
     if field == "percent":
         value = query.split("=", 1)[1].split("&")[0]
-        assert f'value="{value}"' in html
+        assert soup.select_one('input[name="percent"]')["value"] == value
+    assert soup.title.get_text().startswith("Fel:")
     assert html.count("<title>Fel:") == 1
 
 
@@ -125,8 +155,8 @@ def test_calculator_live_endpoint(client):
     assert "12 %" in english["html"] and "school days" in english["html"]
 
 
-def test_calculator_block_in_a_page_body(client):
-    page = CalculatorPage.objects.get(locale__language_code="sv")
+def test_calculator_block_in_a_page_body(client, section):
+    page = section.calculator
     page.body = json.dumps(
         [
             {
@@ -137,66 +167,68 @@ def test_calculator_block_in_a_page_body(client):
         ]
     )
     page.save_revision().publish()
-    html = html_of(client, CALC)
-    assert (
-        "Räkna själv" in html
-        and 'id="id_kalk1-percent"' in html
-        and 'id="id_kalk2-percent"' in html
-    )
+    soup = soup_of(client, CALC)
+    assert "Räkna själv" in [h2.get_text() for h2 in soup.select(".calculator-block h2")]
+    assert soup.select_one("#id_kalk1-percent") and soup.select_one("#id_kalk2-percent")
     html = html_of(client, CALC + "?kalk2-percent=20&kalk2-period=week")
     assert "20 % frånvaro under en vecka motsvarar 1 skoldag." in html
 
 
 # -- reference library ------------------------------------------------------------
-def test_reference_library_lists_filters_and_sorts(client):
-    html = html_of(client, REFS)
-    assert "7 referenser" in html or re.search(r"\d+ referenser", html)
-    assert "Kearney &amp; Graczyk. (2014)" in html
-    html = html_of(client, REFS + "?ref_type=book")
-    assert "Gren Landell" in html and "Kearney" not in html
-    html = html_of(client, REFS + "?year_from=2020&year_to=2025")
-    assert "Öhman" in html and "Gren Landell" not in html
-    html = html_of(client, REFS + "?tier=act")
-    assert "Att utreda närvaroproblem" in html and "Gren Landell" not in html
-    html = html_of(client, REFS + "?topic=kartläggning-och-utredning")
-    assert "Att utreda närvaroproblem" in html and "Kearney" not in html
-    html = html_of(client, REFS + "?sort=year_asc")
-    assert html.index("Gren Landell") < html.index("Öhman")
+def test_reference_library_lists_filters_and_sorts(client, references):
+    soup = soup_of(client, REFS)
+    assert soup.select_one(".search-summary").get_text(strip=True) == "5 referenser"
+    assert len(soup.select(".reference-list > li")) == 5
+    assert "Kearney &amp; Graczyk. (2014)" in str(soup.select_one(".reference-list"))
+    books = listed(client, "?ref_type=book")
+    assert "Gren Landell" in books and "Kearney" not in books
+    recent = listed(client, "?year_from=2020&year_to=2025")
+    assert "Öhman" in recent and "Gren Landell" not in recent
+    act = listed(client, "?tier=act")
+    assert "Att utreda närvaroproblem" in act and "Gren Landell" not in act
+    topic = listed(client, "?topic=kartläggning-och-utredning")
+    assert "Att utreda närvaroproblem" in topic and "Kearney" not in topic
+    oldest_first = listed(client, "?sort=year_asc")
+    assert oldest_first.index("Gren Landell") < oldest_first.index("Öhman")
 
 
-def test_reference_library_search(client):
-    html = html_of(client, REFS + "?q=intervention")
-    assert "1 referens" in html and "Kearney" in html
+def test_reference_library_search(client, references):
+    soup = soup_of(client, REFS + "?q=intervention")
+    assert soup.select_one(".search-summary").get_text(strip=True) == "1 referens"
+    assert "Kearney" in soup.select_one(".reference-list").get_text()
 
 
-def test_reference_library_bad_filters_get_a_message_not_an_error(client):
-    html = html_of(client, REFS + "?year_from=abc&year_to=1700&ref_type=poem&page=999")
-    assert "error-summary" in html and "fyra siffror" in html
-    html = html_of(client, REFS + "?year_from=2020&year_to=2010")
-    assert "kan inte vara före" in html
+def test_reference_library_bad_filters_get_a_message_not_an_error(client, references):
+    soup = soup_of(client, REFS + "?year_from=abc&year_to=1700&ref_type=poem&page=999")
+    summary = soup.select_one(".error-summary")
+    assert summary is not None and "fyra siffror" in summary.get_text()
+    soup = soup_of(client, REFS + "?year_from=2020&year_to=2010")
+    assert "kan inte vara före" in soup.select_one("#id_year_to_error").get_text()
 
 
-def test_each_reference_has_its_own_page_listing_the_films_that_cite_it(client):
+def test_each_reference_has_its_own_page_listing_the_films_that_cite_it(client, film):
     kearney = Reference.objects.get(year=2014)
     url = kearney.get_url()
     assert re.match(rf"^{REFS}{kearney.pk}/[-\w]+/$", url)
-    html = html_of(client, url)
-    assert '<h1 lang="en">A response to intervention model' in html
-    if film_exists():
-        assert f'href="{FILM}"' in html
+    soup = soup_of(client, url)
+    heading = soup.select_one("h1")
+    assert heading["lang"] == "en"
+    assert heading.get_text().startswith("A response to intervention model")
+    assert FILM in links(soup)
     assert html_of(client, f"{REFS}{kearney.pk}/")  # slug optional
     html_of(client, f"{REFS}999999/", status=404)
 
 
-def test_exports(client):
+def test_exports(client, references):
     kearney = Reference.objects.get(year=2014)
     response = client.get(f"{REFS}{kearney.pk}/export/ris/")
     assert response["Content-Type"].startswith("application/x-research-info-systems")
-    assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Disposition"] == f'attachment; filename="referens-{kearney.pk}.ris"'
     assert "TY  - JOUR" in response.content.decode()
     response = client.get(f"{REFS}{kearney.pk}/export/bibtex/")
     assert "@article{Kearney2014," in response.content.decode()
     response = client.get(REFS + "export/ris/?ref_type=book")
+    assert response["Content-Disposition"] == 'attachment; filename="referenser.ris"'
     assert response.content.decode().count("TY  - BOOK") == 2
     assert "TY  - JOUR" not in response.content.decode()
 
@@ -215,38 +247,40 @@ def test_timecodes_and_embeds():
     assert embed_url_for("https://example.org/film.mp4") == ""
 
 
-def test_film_page_has_native_player_captions_chapters_and_transcript(client, demo_film):
+def test_film_page_has_native_player_captions_chapters_and_transcript(client, film):
     html = html_of(client, FILM)
-    video = re.search(r"<video[^>]*>", html).group(0)
-    assert "controls" in video and "autoplay" not in video and 'preload="metadata"' in video
-    assert '<track kind="captions"' in html and 'srclang="sv"' in html and ".vtt" in html
-    assert re.search(
-        r'href="[^"]+\.mp4(\?[^"#]*)?#t=10"[^>]*>\s*<span class="film__time">0:10</span>', html
-    )
-    assert '<h2 id="transcript-heading">Transkription</h2>' in html
+    soup = BeautifulSoup(html, "html.parser")
+    video = soup.select_one("video")
+    assert video.has_attr("controls") and not video.has_attr("autoplay")
+    assert video["preload"] == "metadata"
+    track = soup.select_one('track[kind="captions"]')
+    assert track["srclang"] == "sv" and ".vtt" in track["src"]
+    chapter = next(a for a in soup.select("a.film__chapter") if a["href"].endswith("#t=10"))
+    assert re.search(r"\.mp4(\?[^#]*)?#t=10$", chapter["href"])
+    assert chapter.select_one("span.film__time").get_text() == "0:10"
+    assert soup.select_one("h2#transcript-heading").get_text() == "Transkription"
     assert "ont i magen på måndagar" in html
-    assert "exempelfilm" in html.lower() and "film__note" in html
-    assert 'datetime="PT0M40S"' in html
-    assert "tier--promote" in html and "Främjande" in html
+    assert "exempelfilm" in soup.select_one(".film__note").get_text().lower()
+    assert soup.select_one('[datetime="PT0M40S"]') is not None
+    badge = soup.select_one(".tier--promote")
+    assert badge is not None and "Främjande" in badge.get_text()
 
 
-def test_film_library_filters_and_search(client):
-    html = html_of(client, FILMS)
-    if film_exists():
-        assert f'href="{FILM}"' in html
-        assert f'href="{FILM}"' in html_of(client, FILMS + "?tier=promote&audience=teachers")
-        assert f'href="{FILM}"' not in html_of(client, FILMS + "?tier=act")
-        assert f'href="{FILM}"' not in html_of(client, FILMS + "?audience=guardians")
-        assert f'href="{FILM}"' in html_of(client, FILMS + "?q=måndagar")
-    assert "0 filmer" in html_of(client, FILMS + "?q=zzzyyyxxx")
+def test_film_library_filters_and_search(client, film):
+    assert FILM in links(soup_of(client, FILMS))
+    assert FILM in links(soup_of(client, FILMS + "?tier=promote&audience=teachers"))
+    assert FILM not in links(soup_of(client, FILMS + "?tier=act"))
+    assert FILM not in links(soup_of(client, FILMS + "?audience=guardians"))
+    assert FILM in links(soup_of(client, FILMS + "?q=måndagar"))
+    empty = soup_of(client, FILMS + "?q=zzzyyyxxx")
+    assert empty.select_one(".search-summary").get_text(strip=True) == "0 filmer"
     assert html_of(client, FILMS + "?audience=nobody&tier=x")  # bad filter values: 200
 
 
-def test_films_appear_in_site_search_by_transcript(client, demo_film):
+def test_films_appear_in_site_search_by_transcript(client, film):
     # Words that occur only in the film's transcript (not in its title or intro).
     for word in ("måndagar", "MÅNDAGAR"):
-        html = html_of(client, f"/sok/?q={word}")
-        assert f'href="{FILM}"' in html, word
+        assert FILM in links(soup_of(client, f"/sok/?q={word}")), word
 
 
 # -- admin ------------------------------------------------------------
@@ -277,19 +311,10 @@ def film_form(**overrides):
     return nested_form_data(data)
 
 
-def _media():
-    from wagtailmedia.models import Media
-
-    media = Media(title="Testfilm", type="video", duration=10)
-    media.file.save("test.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 32), save=False)
-    media.save()
-    return media
-
-
-def test_publishing_a_self_hosted_film_requires_captions(admin_client):
-    library = FilmLibraryPage.objects.get(locale__language_code="sv")
+def test_publishing_a_self_hosted_film_requires_captions(admin_client, section):
+    library = section.films
     url = f"/admin/pages/add/library/filmpage/{library.pk}/"
-    media = _media()
+    media = factories.video()
     response = admin_client.post(url, film_form(video=media.pk, **{"action-publish": "publish"}))
     assert response.status_code == 200
     assert "måste ha undertexter" in response.content.decode()
@@ -300,12 +325,12 @@ def test_publishing_a_self_hosted_film_requires_captions(admin_client):
     assert not FilmPage.objects.get(slug="ny-film").live
 
 
-def test_publishing_with_captions_and_an_embed(admin_client):
-    library = FilmLibraryPage.objects.get(locale__language_code="sv")
+def test_publishing_with_captions_and_an_embed(admin_client, section):
+    library = section.films
     url = f"/admin/pages/add/library/filmpage/{library.pk}/"
     track = CaptionTrack.objects.create(title="Test", language="sv")
     track.file.save("t.vtt", ContentFile(b"WEBVTT\n\n00:01.000 --> 00:02.000\nHej\n"))
-    media = _media()
+    media = factories.video()
     response = admin_client.post(
         url, film_form(video=media.pk, captions=track.pk, **{"action-publish": "publish"})
     )
@@ -390,9 +415,7 @@ def test_import_view_needs_permission(client, django_user_model):
     assert response.status_code in (302, 403)
 
 
-def test_interim_method_references_are_found_or_created():
-    from methodbank.library.services import find_or_create_reference, split_authors
-
+def test_interim_method_references_are_found_or_created(references):
     assert split_authors("Kearney, C. A., & Graczyk, P. A.") == ["Kearney, C. A.", "Graczyk, P. A."]
     assert split_authors("Skolverket; SPSM och Ifous") == ["Skolverket", "SPSM", "Ifous"]
     kearney, created = find_or_create_reference(
@@ -416,14 +439,16 @@ def test_interim_method_references_are_found_or_created():
     assert again == new and not created
 
 
-def test_every_library_page_type_is_in_the_demo():
+def test_library_demo_builds_every_page_type_in_both_languages(monkeypatch):
+    monkeypatch.setattr(library_demo, "find_ffmpeg", lambda: None)  # no clip: fast
+    library_demo.load_demo(Demo(io.StringIO(), None))
     for model in (KnowledgeIndexPage, CalculatorPage, ReferenceLibraryPage, FilmLibraryPage):
         assert model.objects.live().filter(locale__language_code="sv").exists()
         assert model.objects.live().filter(locale__language_code="en").exists()
     assert Page.objects.get(slug="kunskapsbank", locale__language_code="sv").show_in_menus
 
 
-def test_admin_listings_and_forms_render(admin_client):
+def test_admin_listings_and_forms_render(admin_client, film):
     for url in (
         "/admin/snippets/library/reference/",
         "/admin/snippets/library/reference/add/",
@@ -432,9 +457,7 @@ def test_admin_listings_and_forms_render(admin_client):
         "/admin/snippets/library/reference/?export=csv",
     ):
         assert admin_client.get(url).status_code == 200, url
-    film = FilmPage.objects.first()
-    if film is not None:
-        assert admin_client.get(f"/admin/pages/{film.pk}/edit/").status_code == 200
+    assert admin_client.get(f"/admin/pages/{film.pk}/edit/").status_code == 200
     index = KnowledgeIndexPage.objects.get(locale__language_code="sv")
     assert admin_client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200
     assert "Importera referenser" in admin_client.get("/admin/").content.decode()
@@ -443,8 +466,6 @@ def test_admin_listings_and_forms_render(admin_client):
 def test_find_or_create_works_with_historical_models_in_a_data_migration():
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
-
-    from methodbank.library.services import find_or_create_reference
 
     state = MigrationExecutor(connection).loader.project_state(("library", "0002_audiences"))
     models = (
@@ -466,17 +487,8 @@ def test_find_or_create_works_with_historical_models_in_a_data_migration():
 
 
 def test_demo_clip_is_skipped_with_a_message_when_ffmpeg_is_missing(monkeypatch, tmp_path):
-    import io
-
-    from kcsite.pages.demo_tools import Demo
-    from methodbank.library import demo as library_demo
-
     monkeypatch.setattr(library_demo, "find_ffmpeg", lambda: None)
     assert library_demo.generate_clip(tmp_path / "x.mp4") is False
-    FilmPage.objects.filter(slug="tidiga-tecken-exempelfilm").delete()
-    from wagtailmedia.models import Media
-
-    Media.objects.filter(title=library_demo.FILM_TITLE).delete()
     out = io.StringIO()
     library_demo.load_demo(Demo(out, None))
     assert "ffmpeg is missing" in out.getvalue()

@@ -1,47 +1,46 @@
 from django import template
+from django.utils.translation import gettext
 
-from .. import calculator
+from .. import calculator, calculator_words
 
 register = template.Library()
 
 
 @register.filter
 def calc_summary(result):
-    return calculator.summary_sentence(result) if result else ""
+    return calculator_words.summary_sentence(result) if result else ""
 
 
 @register.filter
 def calc_lessons(result):
-    return calculator.lessons_sentence(result) if result else ""
+    return calculator_words.lessons_sentence(result) if result else ""
 
 
 @register.filter
 def calc_entered(result):
-    return calculator.entered_sentence(result) if result else ""
+    return calculator_words.entered_sentence(result) if result else ""
 
 
 @register.filter
 def calc_days(result):
-    return calculator.days_phrase(result)
+    return calculator_words.days_phrase(result)
 
 
 @register.filter
 def calc_weeks(result):
     if result.missed_weeks < 1:
-        from django.utils.translation import gettext
-
         return gettext("mindre än en vecka") if result.missed_days else "0"
-    return calculator.weeks_phrase(result)
+    return calculator_words.weeks_phrase(result)
 
 
 @register.filter
 def calc_lessons_phrase(result):
-    return calculator.lessons_phrase(result)
+    return calculator_words.lessons_phrase(result)
 
 
 @register.filter
 def calc_number(value):
-    return calculator.format_number(value)
+    return calculator_words.format_number(value)
 
 
 @register.simple_tag

@@ -1,0 +1,225 @@
+"""Builders for the knowledge library's tests: the section's pages (at the addresses editors give
+them), references, caption files, videos and films.
+
+Pages go through Wagtail's tree API and revisions (:mod:`tests.builders`); references are saved
+with their authors and topics as the admin and the import save them.
+
+    from tests.library import factories
+
+    def test_something(client):
+        section = factories.library()
+        factories.reading_list()
+        film = factories.film(section.films)
+"""
+
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from wagtailmedia.models import Media
+
+from methodbank.library.models import (
+    Audience,
+    CalculatorPage,
+    CaptionTrack,
+    FilmChapter,
+    FilmLibraryPage,
+    FilmPage,
+    KnowledgeIndexPage,
+    Reference,
+    ReferenceAuthor,
+    ReferenceLibraryPage,
+)
+from tests import builders
+
+CALC = "/kunskapsbank/franvarokalkylator/"
+REFS = "/kunskapsbank/forskning/"
+FILMS = "/kunskapsbank/filmer/"
+FILM = "/kunskapsbank/filmer/tidiga-tecken/"
+
+# The first bytes of an MP4 file: enough for the video check of the media form.
+MP4_HEAD = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 32
+
+CAPTIONS_SV = """WEBVTT
+
+00:00:00.500 --> 00:00:09.500
+Välkommen till en kort film om skolnärvaro.
+
+00:00:10.000 --> 00:00:19.500
+Tidiga tecken kan vara sena ankomster,
+ströfrånvaro och ont i magen på måndagar.
+
+00:00:20.000 --> 00:00:39.500
+Tolv procents frånvaro under ett läsår
+motsvarar ungefär 21 skoldagar.
+"""
+
+TRANSCRIPT_SV = (
+    "Välkommen till en kort film om skolnärvaro.\n\n"
+    "Tidiga tecken kan vara sena ankomster, ströfrånvaro och ont i magen på måndagar.\n\n"
+    "Tolv procents frånvaro under ett läsår motsvarar ungefär 21 skoldagar."
+)
+
+# A reading list with what the listing, filter, sort, search and citation tests tell apart:
+# an English article by two authors, a report of a group author without a year, two books, a
+# report without authors (its publisher is the author), different tiers and topics.
+READING_LIST = [
+    {
+        "ref_type": "article",
+        "authors": ["Kearney", "Graczyk"],
+        "year": 2014,
+        "title": (
+            "A response to intervention model to promote school attendance and decrease "
+            "school absenteeism"
+        ),
+        "container": "Child and Youth Care Forum",
+        "volume": "43",
+        "pages": "1–25",
+        "language": "en",
+        "summary": "En modell i tre nivåer för närvaroarbete.",
+        "topics": ["tre nivåer", "skolfrånvaro"],
+        "tiers": ("promote", "prevent", "act"),
+    },
+    {
+        "ref_type": "report",
+        "authors": ["Skolverket"],
+        "year": None,
+        "title": "Frånvaro i skolan",
+        "summary": "Skolverkets stöd för arbetet med frånvaro.",
+        "topics": ["skolfrånvaro"],
+        "tiers": ("prevent", "act"),
+    },
+    {
+        "ref_type": "book",
+        "authors": ["Gren Landell, M."],
+        "year": 2018,
+        "title": "Främja närvaro. Att förebygga frånvaro i skolan",
+        "publisher": "Natur och Kultur",
+        "summary": "En bok om hur skolan kan främja närvaro och förebygga frånvaro.",
+        "topics": ["närvarofrämjande arbete"],
+        "tiers": ("promote", "prevent"),
+    },
+    {
+        "ref_type": "book",
+        "authors": ["Öhman, A."],
+        "year": 2025,
+        "title": "Skolfrånvaro och skolnärvaro",
+        "publisher": "Gothia kompetens",
+        "summary": "En bok om skolfrånvaro och skolnärvaro.",
+        "topics": ["skolfrånvaro"],
+        "tiers": ("promote", "prevent", "act"),
+    },
+    {
+        "ref_type": "report",
+        "authors": [],
+        "year": 2020,
+        "title": "Att utreda närvaroproblem i skolan",
+        "container": "Ifous rapportserie",
+        "issue": "2020:3",
+        "publisher": "Ifous",
+        "summary": "En rapport om hur skolan kan utreda närvaroproblem.",
+        "topics": ["kartläggning och utredning", "skolfrånvaro"],
+        "tiers": ("act",),
+    },
+]
+
+
+@dataclass(frozen=True)
+class Section:
+    """The knowledge library's pages in one language."""
+
+    index: KnowledgeIndexPage
+    calculator: CalculatorPage
+    references: ReferenceLibraryPage
+    films: FilmLibraryPage
+
+
+def library(*, english=False):
+    """The knowledge library section below the Swedish home page, at the addresses the site
+    uses (``/kunskapsbank/`` and its three parts); ``english=True`` also translates the index
+    and the calculator (``/en/knowledge-library/absence-calculator/``)."""
+    index = builders.add_page(
+        builders.home(),
+        KnowledgeIndexPage(
+            title="Kunskapsbank",
+            slug="kunskapsbank",
+            search_description="Filmer, forskning och frånvarokalkylatorn.",
+            show_in_menus=True,
+        ),
+    )
+    section = Section(
+        index=index,
+        calculator=builders.add_page(
+            index, CalculatorPage(title="Frånvarokalkylator", slug="franvarokalkylator")
+        ),
+        references=builders.add_page(
+            index, ReferenceLibraryPage(title="Forskning och källor", slug="forskning")
+        ),
+        films=builders.add_page(index, FilmLibraryPage(title="Utbildningsfilmer", slug="filmer")),
+    )
+    if english:
+        builders.translate(index, "en", slug="knowledge-library", title="Knowledge library")
+        builders.translate(section.calculator, "en", title="Absence calculator")
+    return section
+
+
+def reference(title, *, authors=(), topics=(), tiers=(), **fields):
+    """A saved Reference with its authors in order, its topics and its tiers."""
+    fields.setdefault("language", "sv")
+    item = Reference(title=title, **fields, **{f"tier_{tier}": True for tier in tiers})
+    item.authors = [ReferenceAuthor(name=name, sort_order=n) for n, name in enumerate(authors)]
+    if topics:
+        item.topics.add(*topics)
+    item.save()
+    return item
+
+
+def reading_list():
+    """The references of :data:`READING_LIST`, in its order."""
+    return [reference(**dict(data)) for data in READING_LIST]
+
+
+def captions(title="Tidiga tecken – svenska undertexter", text=CAPTIONS_SV, language="sv"):
+    """A validated WebVTT caption file."""
+    track = CaptionTrack(title=title, language=language)
+    track.file.save("undertexter.vtt", ContentFile(text.encode("utf-8")), save=False)
+    track.full_clean()
+    track.save()
+    return track
+
+
+def video(title="Testfilm"):
+    """A self-hosted video in the media library (the head of an MP4 file, ten seconds)."""
+    media = Media(title=title, type="video", duration=10)
+    media.file.save("test.mp4", ContentFile(MP4_HEAD), save=False)
+    media.save()
+    return media
+
+
+def film(films_page, *, slug="tidiga-tecken", audiences=("teachers", "school_staff"), **fields):
+    """A published self-hosted film with Swedish captions, four chapters 10 seconds apart, a
+    transcript and an example note; ``fields`` override any of it (``references=[…]``)."""
+    values = {
+        "title": "Tidiga tecken på frånvaro",
+        "intro": "En kort film om tidiga tecken på frånvaro.",
+        "example_note": "Det här är en exempelfilm.",
+        "video": video(),
+        "captions": captions(),
+        "duration": "0:40",
+        "transcript": TRANSCRIPT_SV,
+        "tier_promote": True,
+        "tier_prevent": True,
+        "chapters": [
+            FilmChapter(start=start, title=title, sort_order=n)
+            for n, (start, title) in enumerate(
+                [
+                    ("0:00", "Välkommen"),
+                    ("0:10", "Tidiga tecken"),
+                    ("0:20", "Räkna i dagar"),
+                    ("0:30", "Vad gör du i morgon?"),
+                ]
+            )
+        ],
+        "audiences": list(Audience.objects.filter(key__in=audiences)),
+    }
+    values.update(fields)
+    return builders.add_page(films_page, FilmPage(slug=slug, **values))
