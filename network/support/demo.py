@@ -21,7 +21,8 @@ from .models import (
     SupportServicePage,
     WeeklyPattern,
 )
-from .services import allocate_reference, free_slots, generate_slots
+from .services.booking import free_slots, generate_slots
+from .services.intake import allocate_reference
 
 PREREQ_SV = (
     "Skolan ska ha uppmärksammat frånvaron, börjat utreda den och påbörjat insatser utifrån "

@@ -8,8 +8,8 @@ from kcsite.antispam import HoneypotFormMixin
 from kcsite.cleaning import CleanInputFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
-from .models import BOOKABLE_KINDS, Role, SchoolForm, SchoolType, ServiceKind, State
-from .services import REASON_REQUIRED, allowed_transitions
+from .choices import BOOKABLE_KINDS, Role, SchoolForm, SchoolType, ServiceKind, State
+from .workflow import REASON_REQUIRED, allowed_transitions
 
 CONTACT_ME = "contact"
 

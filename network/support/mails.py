@@ -9,8 +9,9 @@ from django.urls import reverse
 from kcsite.links import absolute_url
 from kcsite.mail import Mail, builder
 
-from . import services
-from .models import State, SupportRequest
+from .choices import State
+from .models.requests import SupportRequest
+from .services import status
 
 
 def about(params):
@@ -31,8 +32,8 @@ def _context(support_request):
         service_url = absolute_url(support_request.service)
     return {
         "request": support_request,
-        "status_url": services.status_url(support_request),
-        "next_step": services.next_step(support_request),
+        "status_url": status.status_url(support_request),
+        "next_step": status.next_step(support_request),
         "slot": support_request.slot if support_request.state == State.BOOKED else None,
         "service_url": service_url,
     }
@@ -41,7 +42,7 @@ def _context(support_request):
 def _calendar(support_request, *, cancelled=False):
     return (
         "mote.ics",
-        services.calendar_file(support_request, cancelled=cancelled),
+        status.calendar_file(support_request, cancelled=cancelled),
         "text/calendar",
     )
 

@@ -7,13 +7,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from network.support import services
 from network.support.models import (
     AvailableSlot,
     MeetingMode,
     ServiceKind,
     SupportServicePage,
 )
+from network.support.services import intake
 
 _counter = itertools.count(1)
 
@@ -78,7 +78,7 @@ def form_data(**overrides):
 
 
 def support_request(kind=ServiceKind.CONSULTATION, slot_id=None, language="sv", **overrides):
-    return services.submit_request(
+    return intake.submit_request(
         request_data(**overrides),
         service_kind=kind,
         service_page=service_page(kind),

@@ -17,8 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from wagtail.models import ModelLogEntry
 
-from network.support import services
 from network.support.models import AvailableSlot, ServiceKind, SupportRequest
+from network.support.services import booking, errors, intake
 
 from . import factories
 
@@ -26,8 +26,8 @@ THREADS = 30
 
 
 def _fire(slot_id, monkeypatch, *, lock):
-    monkeypatch.setattr(services, "RACE_PAUSE_SECONDS", 0.05)
-    monkeypatch.setattr(services, "LOCK_SLOTS", lock)
+    monkeypatch.setattr(booking, "RACE_PAUSE_SECONDS", 0.05)
+    monkeypatch.setattr(booking, "LOCK_SLOTS", lock)
     barrier = threading.Barrier(THREADS)
     outcomes = []
     guard = threading.Lock()
@@ -37,7 +37,7 @@ def _fire(slot_id, monkeypatch, *, lock):
         try:
             barrier.wait()
             try:
-                services.submit_request(
+                intake.submit_request(
                     factories.request_data(
                         email=f"racer{index}@example.org", description=f"Förfrågan {index}"
                     ),
@@ -46,7 +46,7 @@ def _fire(slot_id, monkeypatch, *, lock):
                     slot_id=slot_id,
                 )
                 outcome = "booked"
-            except services.SlotTaken:
+            except errors.SlotTaken:
                 outcome = "taken"
             except Exception as error:  # noqa: BLE001 - every other outcome fails the test
                 outcome = f"error: {error!r}"

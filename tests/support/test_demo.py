@@ -2,9 +2,9 @@
 
 import pytest
 
-from network.support import stats
 from network.support.models import AvailableSlot, State, SupportRequest, SupportServicePage
-from network.support.services import free_slots
+from network.support.services import statistics as stats
+from network.support.services.booking import free_slots
 
 pytestmark = pytest.mark.django_db
 

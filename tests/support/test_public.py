@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from network.support import services
 from network.support.forms import SupportRequestForm
 from network.support.models import ServiceKind, State, SupportRequest
+from network.support.services import status
 
 from . import factories
 
@@ -159,7 +159,7 @@ def test_english_request_gets_english_receipt(client):
 
 # -- status page ----------------------------------------------------------------------------
 def _status(req):
-    return reverse("support:status", args=[services.status_token(req)])
+    return reverse("support:status", args=[status.status_token(req)])
 
 
 def test_tampered_link_shows_nothing(client):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from network.support.services import anonymise_expired
+from network.support.services.retention import anonymise_expired
 
 
 class Command(BaseCommand):

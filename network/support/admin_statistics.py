@@ -1,0 +1,53 @@
+"""Support statistics in the admin: the report page, its menu item and the dashboard panel."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from kcsite.csvsafe import SafeWriter
+
+from .services import statistics as stats
+
+
+def statistics_view(request):
+    if not request.user.has_perm("support.view_supportrequest"):
+        raise PermissionDenied
+    report = stats.build_report(months=stats.parse_months(request.GET.get("months")))
+    export = request.GET.get("export")
+    if export in report.tables:
+        table = report.tables[export]
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="stod-{export}.csv"'
+        response.write("\ufeff")
+        writer = SafeWriter(response)
+        writer.writerow([str(table.row_heading)] + [str(c) for c in table.columns])
+        for label, values in table.rows:
+            writer.writerow([str(label)] + list(values))
+        return response
+    if export == "lead_time":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="stod-ledtid.csv"'
+        response.write("\ufeff")
+        writer = SafeWriter(response)
+        writer.writerow([str(_("Mått")), str(_("Dagar"))])
+        for label, value in report.lead_time_rows:
+            writer.writerow([str(label), "" if value is None else value])
+        return response
+    return render(request, "support/admin/statistics.html", {"report": report})
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("support.view_supportrequest")
+
+
+class SupportPanel(Component):
+    name = "support_requests"
+    order = 90
+    template_name = "support/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"counts": stats.dashboard_counts(), "report": stats.build_report(months=3)}
