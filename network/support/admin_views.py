@@ -20,8 +20,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from kcsite.admin_tables import BadgeColumn, DateTimeColumn, PersonColumn, person_name
 from kcsite.csvsafe import SafeCsvExportsViewSetMixin
+from kcsite.vocabularies import SchoolForm
 
-from .choices import FINAL_STATES, SchoolForm, ServiceKind, State
+from .choices import FINAL_STATES, ServiceKind, State
 from .forms import TransitionForm
 from .models.requests import SupportRequest
 from .services import triage

@@ -1,4 +1,7 @@
-"""Choices and state sets of support requests, shared by models, forms, services and the admin."""
+"""Choices and state sets of support requests, shared by models, forms, services and the admin.
+
+School forms and school types are not here: they are the shared :mod:`kcsite.vocabularies`.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,20 +23,6 @@ class MeetingMode(models.TextChoices):
     ON_SITE = "on_site", _("På plats")
     VIDEO = "video", _("Videomöte")
     PHONE = "phone", _("Telefon")
-
-
-class SchoolForm(models.TextChoices):
-    PRESCHOOL_CLASS = "preschool_class", _("Förskoleklass")
-    COMPULSORY = "compulsory", _("Grundskola")
-    ADAPTED_COMPULSORY = "adapted_compulsory", _("Anpassad grundskola")
-    UPPER_SECONDARY = "upper_secondary", _("Gymnasieskola")
-    ADAPTED_UPPER_SECONDARY = "adapted_upper_secondary", _("Anpassad gymnasieskola")
-    OTHER = "other", _("Annan verksamhet")
-
-
-class SchoolType(models.TextChoices):
-    MUNICIPAL = "municipal", _("Kommunal")
-    INDEPENDENT = "independent", _("Fristående")
 
 
 class Role(models.TextChoices):

@@ -8,12 +8,11 @@ from django.utils import timezone
 
 from kcsite.pages.demo_tools import home_page
 from kcsite.pages.schoolyear import school_day, working_time
+from kcsite.vocabularies import SchoolForm, SchoolType
 
 from .models import (
     MeetingMode,
     Role,
-    SchoolForm,
-    SchoolType,
     ServiceKind,
     State,
     SupportIndexPage,

@@ -35,6 +35,12 @@ def _prefill(request):
     return initial
 
 
+def _form_context(request, page, form, slots):
+    context = page.get_context(request)
+    context.update({"page": page, "form": form, "slot_count": len(slots)})
+    return context
+
+
 @never_cache
 def request_form_view(request, page):
     slots = list(booking.free_slots()) if page.bookable else []
@@ -42,14 +48,16 @@ def request_form_view(request, page):
     status = 200
     if request.method == "POST":
         form = SupportRequestForm(request.POST, **kwargs)
-        limited = form.is_valid() and ratelimit.check(
-            request, "support:request", email=form.cleaned_data["email"]
-        )
-        if limited:
-            context = page.get_context(request)
-            context.update({"page": page, "form": form, "slot_count": len(slots)})
-            return ratelimit.render_limited(request, "support/request_form.html", context, limited)
         if form.is_valid():
+            refused = ratelimit.refuse(
+                request,
+                "support:request",
+                email=form.cleaned_data["email"],
+                template="support/request_form.html",
+                context=_form_context(request, page, form, slots),
+            )
+            if refused:
+                return refused
             slot_id = form.cleaned_data.get("time") if page.bookable else None
             try:
                 support_request = intake.submit_request(
@@ -70,15 +78,13 @@ def request_form_view(request, page):
                 form.add_error("time", taken.message)
                 status = 409
             else:
-                return redirect(
-                    "support:receipt", token=request_status.status_token(support_request)
-                )
+                token = request_status.status_token(support_request)
+                return redirect("support:receipt", token=token)
         else:
             status = 400
     else:
         form = SupportRequestForm(initial=_prefill(request), **kwargs)
-    context = page.get_context(request)
-    context.update({"page": page, "form": form, "slot_count": len(slots)})
+    context = _form_context(request, page, form, slots)
     return render(request, "support/request_form.html", context, status=status)
 
 

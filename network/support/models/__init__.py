@@ -4,7 +4,9 @@ The app's own modules import from the submodules (only this file imports the pag
 request form routes to a view); the choices are handed on for other apps and tests.
 """
 
-from ..choices import MeetingMode, Role, SchoolForm, SchoolType, ServiceKind, State
+from kcsite.vocabularies import SchoolForm, SchoolType
+
+from ..choices import MeetingMode, Role, ServiceKind, State
 from .availability import AvailableSlot, WeeklyPattern
 from .pages import SupportIndexPage, SupportServicePage
 from .requests import ReferenceCounter, RequestAddition, SupportRequest

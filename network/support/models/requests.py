@@ -11,17 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from kcsite.privacy import validate_no_personal_identity_number
+from kcsite.vocabularies import SchoolForm, SchoolType
 
-from ..choices import (
-    BOOKABLE_KINDS,
-    HOLDING_STATES,
-    OPEN_STATES,
-    Role,
-    SchoolForm,
-    SchoolType,
-    ServiceKind,
-    State,
-)
+from ..choices import BOOKABLE_KINDS, HOLDING_STATES, OPEN_STATES, Role, ServiceKind, State
 from .availability import AvailableSlot
 
 

@@ -11,7 +11,9 @@ from datetime import date, datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import SchoolForm, SchoolType, ServiceKind, State
+from kcsite.vocabularies import SchoolForm, SchoolType
+
+from ..choices import ServiceKind, State
 from ..models.requests import SupportRequest
 
 DEFAULT_MONTHS = 12
