@@ -6,6 +6,8 @@ from wagtail import hooks
 
 from network.support.models import ServiceKind, SupportServicePage
 
+from . import factories
+
 pytestmark = pytest.mark.django_db
 
 
@@ -13,15 +15,9 @@ def _hook_paths():
     return [function() for function in hooks.get_hooks("kc_consultation_url")]
 
 
-def _consultation(language):
-    return SupportServicePage.objects.live().get(
-        service_kind=ServiceKind.CONSULTATION, locale__language_code=language
-    )
-
-
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_hook_gives_the_consultation_request_form_in_the_current_language(client, language):
-    page = _consultation(language)
+    page = factories.service_page(ServiceKind.CONSULTATION, language)
     with translation.override(language):
         paths = _hook_paths()
     assert paths == [page.url + page.reverse_subpage("request_form")]
@@ -29,6 +25,9 @@ def test_hook_gives_the_consultation_request_form_in_the_current_language(client
 
 
 def test_hook_gives_none_when_no_consultation_page_is_published():
+    factories.service_page(ServiceKind.CONSULTATION, "en")
+    factories.service_page(ServiceKind.SUPERVISION)
+    assert _hook_paths() != [None]
     for page in SupportServicePage.objects.live().filter(service_kind=ServiceKind.CONSULTATION):
         page.unpublish()
     assert _hook_paths() == [None]

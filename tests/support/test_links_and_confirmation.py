@@ -122,13 +122,3 @@ def test_calendar_file_has_an_organizer(settings):
     assert event["ORGANIZER"].params["CN"] == "Team Domino"
     cancelled = Calendar.from_ical(status.calendar_file(request, cancelled=True))
     assert "ORGANIZER" in next(iter(cancelled.walk("VEVENT")))
-
-
-def test_no_promise_of_a_link_in_the_confirmation():
-    """The confirmation carries no meeting link, so no time may say it does."""
-    from network.support import demo
-    from network.support.models import AvailableSlot, WeeklyPattern
-
-    assert not any("bekräftelsen" in str(row) for row in demo.PATTERNS)
-    assert not AvailableSlot.objects.filter(location__icontains="bekräftelsen").exists()
-    assert not WeeklyPattern.objects.filter(location__icontains="bekräftelsen").exists()
