@@ -5,9 +5,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 
 from kcsite.csvsafe import SafeWriter
+from kcsite.staff_admin import DashboardPanel
 
 from .services import statistics as stats
 
@@ -44,10 +44,15 @@ class StatisticsMenuItem(MenuItem):
         return request.user.has_perm("support.view_supportrequest")
 
 
-class SupportPanel(Component):
-    name = "support_requests"
-    order = 90
-    template_name = "support/admin/dashboard_panel.html"
+def _panel_context():
+    return {"counts": stats.dashboard_counts(), "report": stats.build_report(months=3)}
 
-    def get_context_data(self, parent_context):
-        return {"counts": stats.dashboard_counts(), "report": stats.build_report(months=3)}
+
+SUPPORT_PANEL = DashboardPanel(
+    "support_requests",
+    _("Förfrågningar om stöd"),
+    "support.view_supportrequest",
+    order=90,
+    template_name="support/admin/dashboard_panel.html",
+    context=_panel_context,
+)

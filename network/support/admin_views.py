@@ -16,7 +16,6 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from kcsite.admin_tables import BadgeColumn, DateTimeColumn, PersonColumn, person_name
 from kcsite.csvsafe import SafeCsvExportsViewSetMixin
@@ -61,19 +60,6 @@ STATE_TONES = {
     State.REFERRED: "neutral",
     State.CANCELLED: "neutral",
 }
-
-
-class RequestsComeFromTheFormPolicy(ModelPermissionPolicy):
-    """Requests are made by requesters through the public form: nobody adds or deletes one in
-    the admin (retention anonymises instead)."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class SupportRequestFilterSet(WagtailFilterSet):

@@ -9,7 +9,7 @@ from kcsite.privacy import NoPupilDataFormMixin
 from kcsite.vocabularies import SchoolForm, SchoolType
 
 from .choices import BOOKABLE_KINDS, Role, ServiceKind, State
-from .workflow import REASON_REQUIRED, allowed_transitions
+from .workflow import REASON_MISSING, REASON_REQUIRED, allowed_transitions
 
 CONTACT_ME = "contact"
 
@@ -188,5 +188,5 @@ class TransitionForm(NoPupilDataFormMixin, forms.Form):
         reason = cleaned.get("reason", "").strip()
         refused = "reason" in self.errors  # e.g. a personal number: that error says enough
         if cleaned.get("to_state") in REASON_REQUIRED and not reason and not refused:
-            self.add_error("reason", _("Skriv en motivering när ni avböjer eller hänvisar vidare."))
+            self.add_error("reason", REASON_MISSING)
         return cleaned

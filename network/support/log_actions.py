@@ -3,32 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 
-from .choices import State
-
-
-def _state_label(value):
-    try:
-        return State(value).label
-    except ValueError:
-        return value
-
 
 def register_log_actions(actions):
-    """Register how the request's log entries read in the admin's history."""
-
-    @actions.register_action("support.state_change")
-    class StateChange(LogFormatter):
-        label = _("Statusändring")
-
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            message = _("Status: %(from)s → %(to)s") % {
-                "from": _state_label(data.get("from", "")),
-                "to": _state_label(data.get("to", "")),
-            }
-            if data.get("reason"):
-                message += " – " + data["reason"]
-            return message
+    """Register how the request's log entries read in the admin's history (state changes:
+    :data:`.workflow.REQUESTS` registers those)."""
 
     @actions.register_action("support.field_change")
     class FieldChange(LogFormatter):

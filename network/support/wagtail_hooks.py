@@ -5,19 +5,20 @@ modules named here."""
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
 from kcsite import retention
+from kcsite.staff_admin import no_add_in_admin
 
 from . import log_actions
 from .admin_availability import SupportViewSetGroup
-from .admin_statistics import StatisticsMenuItem, SupportPanel, statistics_view
-from .admin_views import RequestsComeFromTheFormPolicy
+from .admin_statistics import SUPPORT_PANEL, StatisticsMenuItem, statistics_view
 from .models import SupportRequest, SupportServicePage
 from .services.retention import anonymise_expired
 
-# Registered before any viewset asks for the model's policy.
-register_permission_policy(SupportRequest, RequestsComeFromTheFormPolicy(SupportRequest))
+# Requests come from the public form; retention anonymises them. Registered before any
+# viewset asks for the model's policy.
+no_add_in_admin(SupportRequest, also=("delete",))
+SUPPORT_PANEL.register()
 
 hooks.register("register_log_actions", log_actions.register_log_actions)
 hooks.register("kc_consultation_url", SupportServicePage.consultation_form_path)
@@ -39,9 +40,3 @@ def statistics_menu_item():
     return StatisticsMenuItem(
         _("Stödstatistik"), reverse("support_statistics"), icon_name="table", order=251
     )
-
-
-@hooks.register("construct_homepage_panels")
-def add_support_panel(request, panels):
-    if request.user.has_perm("support.view_supportrequest"):
-        panels.append(SupportPanel())
