@@ -47,16 +47,16 @@ def _calendar(support_request, *, cancelled=False):
     )
 
 
-@builder("support.receipt", about=about)
-def receipt(request_id):
-    support_request = _request(request_id)
-    if support_request is None:
-        return None
+def _to_requester(template, support_request, *, cancelled_meeting=False):
+    """A mail to the requester in their language, with the meeting's calendar entry when a
+    time is booked (or its cancellation when the move gave the time back)."""
     attachments = []
     if support_request.state == State.BOOKED and support_request.slot_id:
         attachments.append(_calendar(support_request))
+    elif cancelled_meeting and (support_request.slot_id or support_request.booked_start):
+        attachments.append(_calendar(support_request, cancelled=True))
     return Mail(
-        "support/mail/receipt",
+        template,
         _context(support_request),
         [support_request.email],
         support_request.language,
@@ -64,22 +64,21 @@ def receipt(request_id):
     )
 
 
+@builder("support.receipt", about=about)
+def receipt(request_id):
+    support_request = _request(request_id)
+    if support_request is None:
+        return None
+    return _to_requester("support/mail/receipt", support_request)
+
+
 @builder("support.state_changed", about=about)
 def state_changed(request_id, cancelled_meeting=False):
     support_request = _request(request_id)
     if support_request is None:
         return None
-    attachments = []
-    if support_request.state == State.BOOKED and support_request.slot_id:
-        attachments.append(_calendar(support_request))
-    elif cancelled_meeting and (support_request.slot_id or support_request.booked_start):
-        attachments.append(_calendar(support_request, cancelled=True))
-    return Mail(
-        "support/mail/state_changed",
-        _context(support_request),
-        [support_request.email],
-        support_request.language,
-        attachments=attachments,
+    return _to_requester(
+        "support/mail/state_changed", support_request, cancelled_meeting=cancelled_meeting
     )
 
 
