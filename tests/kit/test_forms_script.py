@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.utils import translation
-from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+# The browser tests' headless Chromium (a session fixture); no server is needed here.
+from tests.browser.conftest import browser  # noqa: F401
 
 from .forms import VALID, ExampleForm
 
@@ -16,19 +16,10 @@ pytestmark = pytest.mark.browser
 SCRIPT = Path(__file__).resolve().parents[2] / "site" / "static" / "js" / "forms.js"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is missing: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def form_page(chromium):
+def form_page(request):
     """A page with the kit's rendering of a form with errors, then forms.js."""
+    chromium = request.getfixturevalue("browser")
     with translation.override("sv"):
         form_html = str(ExampleForm({**VALID, "name": ""}))
     page = chromium.new_page()
