@@ -141,3 +141,37 @@ def test_sitemap_lists_every_demo_page_in_every_locale(client):
         assert f"<loc>{page.full_url}</loc>" in xml, page.full_url
     english_home = HomePage.objects.get(locale__language_code="en")
     assert f"<loc>{english_home.full_url}</loc>" in xml
+
+
+# -- support (Team Domino) ---------------------------------------------------------------------
+
+
+def test_support_demo_has_five_services_free_times_and_requests_in_many_states():
+    from network.support.models import AvailableSlot, State, SupportRequest, SupportServicePage
+    from network.support.services import statistics
+    from network.support.services.booking import free_slots
+
+    kinds = set(
+        SupportServicePage.objects.filter(locale__language_code="sv").values_list(
+            "service_kind", flat=True
+        )
+    )
+    assert len(kinds) == 5
+    assert SupportServicePage.objects.filter(locale__language_code="en").count() == 5
+    assert free_slots().count() >= 6
+    assert AvailableSlot.objects.filter(pattern__isnull=False).exists()
+    states = set(SupportRequest.objects.values_list("state", flat=True))
+    assert {State.NEW, State.UNDER_ASSESSMENT, State.PLANNED, State.CLOSED} <= states
+    report = statistics.build_report()
+    assert report.lead_time["count"] >= 4
+    assert report.lead_time["median"] is not None and report.lead_time["p90"] is not None
+
+
+def test_support_demo_times_promise_no_link_in_the_confirmation():
+    """The confirmation carries no meeting link, so no time may say it does."""
+    from network.support import demo
+    from network.support.models import AvailableSlot, WeeklyPattern
+
+    assert not any("bekräftelsen" in str(row) for row in demo.PATTERNS)
+    assert not AvailableSlot.objects.filter(location__icontains="bekräftelsen").exists()
+    assert not WeeklyPattern.objects.filter(location__icontains="bekräftelsen").exists()

@@ -1,4 +1,4 @@
-"""Team Domino's admin: the request list, triage (state changes) and statistics."""
+"""Team Domino's admin: the request list and triage (state changes)."""
 
 from datetime import timedelta
 
@@ -7,31 +7,25 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import CreateView, EditView, IndexView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from kcsite.admin_tables import BadgeColumn, DateTimeColumn, PersonColumn, person_name
-from kcsite.csvsafe import SafeCsvExportsViewSetMixin, SafeWriter
+from kcsite.csvsafe import SafeCsvExportsViewSetMixin
+from kcsite.vocabularies import SchoolForm
 
-from . import services, stats
+from .choices import FINAL_STATES, ServiceKind, State
 from .forms import TransitionForm
-from .models import (
-    FINAL_STATES,
-    AvailableSlot,
-    SchoolForm,
-    ServiceKind,
-    State,
-    SupportRequest,
-    WeeklyPattern,
-)
+from .models.requests import SupportRequest
+from .services import triage
+from .services.errors import SupportError
 
 TEAM_GROUP = "Team Domino"
 
@@ -184,7 +178,7 @@ def transition_view(request, pk):
                 messages.error(request, error)
         return redirect("support_requests:edit", pk)
     try:
-        services.change_state(
+        triage.change_state(
             support_request,
             form.cleaned_data["to_state"],
             user=request.user,
@@ -192,7 +186,7 @@ def transition_view(request, pk):
             reason=form.cleaned_data["reason"],
             first_meeting_at=form.cleaned_data["first_meeting_at"],
         )
-    except services.SupportError as failure:
+    except SupportError as failure:
         messages.error(request, failure.message)
     else:
         messages.success(
@@ -285,101 +279,3 @@ class SupportRequestViewSet(SafeCsvExportsViewSetMixin, ModelViewSet):
 
         form_class.__init__ = __init__
         return form_class
-
-
-class AvailableSlotFilterSet(WagtailFilterSet):
-    withdrawn = django_filters.BooleanFilter(label=_("Återkallad"))
-
-    class Meta:
-        model = AvailableSlot
-        fields = ["staff", "mode", "withdrawn"]
-
-
-class AvailableSlotViewSet(ModelViewSet):
-    model = AvailableSlot
-    icon = "date"
-    menu_label = _("Bokningsbara tider")
-    url_prefix = "support/slots"
-    name = "support_slots"
-    filterset_class = AvailableSlotFilterSet
-    search_fields = ["location"]
-    search_backend_name = None
-    list_display = [
-        TitleColumn(
-            "start", label=_("Starttid"), url_name="support_slots:edit", accessor="__str__"
-        ),
-        Column("mode", label=_("Form"), accessor="get_mode_display"),
-        Column("staff", label=_("Medarbetare")),
-        Column("withdrawn", label=_("Återkallad")),
-        Column("is_booked", label=_("Bokad")),
-    ]
-
-    def get_queryset(self, request):
-        return AvailableSlot.objects.filter(start__gte=timezone.now() - timedelta(days=1))
-
-
-class GeneratingMixin:
-    """Saving a weekly pattern creates its bookable times for the coming weeks at once."""
-
-    def save_instance(self):
-        instance = super().save_instance()
-        created = services.generate_slots(patterns=[instance])
-        if created:
-            messages.info(
-                self.request, _("%(count)s nya bokningsbara tider skapades.") % {"count": created}
-            )
-        return instance
-
-
-class PatternCreateView(GeneratingMixin, CreateView):
-    pass
-
-
-class PatternEditView(GeneratingMixin, EditView):
-    pass
-
-
-class WeeklyPatternViewSet(ModelViewSet):
-    model = WeeklyPattern
-    add_view_class = PatternCreateView
-    edit_view_class = PatternEditView
-    icon = "repeat"
-    menu_label = _("Veckomönster")
-    url_prefix = "support/patterns"
-    name = "support_patterns"
-    list_display = ["__str__", "weeks_ahead", "active"]
-
-
-class SupportViewSetGroup(ModelViewSetGroup):
-    menu_label = _("Stöd (Team Domino)")
-    menu_icon = "help"
-    menu_order = 250
-    items = (SupportRequestViewSet, AvailableSlotViewSet, WeeklyPatternViewSet)
-
-
-# -- statistics -----------------------------------------------------------------------------
-def statistics_view(request):
-    if not request.user.has_perm("support.view_supportrequest"):
-        raise PermissionDenied
-    report = stats.build_report(months=stats.parse_months(request.GET.get("months")))
-    export = request.GET.get("export")
-    if export in report.tables:
-        table = report.tables[export]
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="stod-{export}.csv"'
-        response.write("\ufeff")
-        writer = SafeWriter(response)
-        writer.writerow([str(table.row_heading)] + [str(c) for c in table.columns])
-        for label, values in table.rows:
-            writer.writerow([str(label)] + list(values))
-        return response
-    if export == "lead_time":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="stod-ledtid.csv"'
-        response.write("\ufeff")
-        writer = SafeWriter(response)
-        writer.writerow([str(_("Mått")), str(_("Dagar"))])
-        for label, value in report.lead_time_rows:
-            writer.writerow([str(label), "" if value is None else value])
-        return response
-    return render(request, "support/admin/statistics.html", {"report": report})

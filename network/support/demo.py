@@ -8,12 +8,11 @@ from django.utils import timezone
 
 from kcsite.pages.demo_tools import home_page
 from kcsite.pages.schoolyear import school_day, working_time
+from kcsite.vocabularies import SchoolForm, SchoolType
 
 from .models import (
     MeetingMode,
     Role,
-    SchoolForm,
-    SchoolType,
     ServiceKind,
     State,
     SupportIndexPage,
@@ -21,7 +20,8 @@ from .models import (
     SupportServicePage,
     WeeklyPattern,
 )
-from .services import allocate_reference, free_slots, generate_slots
+from .services.booking import free_slots, generate_slots
+from .services.intake import allocate_reference
 
 PREREQ_SV = (
     "Skolan ska ha uppmärksammat frånvaron, börjat utreda den och påbörjat insatser utifrån "

@@ -4,12 +4,12 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.antispam import HoneypotFormMixin
-from kcsite.cleaning import CleanInputFormMixin
+from kcsite.forms import PublicForm, PublicFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
+from kcsite.vocabularies import SchoolForm, SchoolType
 
-from .models import BOOKABLE_KINDS, Role, SchoolForm, SchoolType, ServiceKind, State
-from .services import REASON_REQUIRED, allowed_transitions
+from .choices import BOOKABLE_KINDS, Role, ServiceKind, State
+from .workflow import REASON_MISSING, REASON_REQUIRED, allowed_transitions
 
 CONTACT_ME = "contact"
 
@@ -18,22 +18,6 @@ PREREQUISITES = [
     ("investigated", _("Vi har börjat utreda orsakerna")),
     ("measures_started", _("Vi har påbörjat insatser")),
 ]
-
-
-class AccessibleErrorsMixin:
-    """Links each field's error message (and help text) to the field with aria-describedby."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            bound = self[name]
-            ids = [f"{bound.auto_id}_error"]
-            if self.fields[name].help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
-            self.fields[name].widget.attrs["aria-invalid"] = "true"
 
 
 def slot_label(slot):
@@ -64,13 +48,7 @@ def slot_choices(slots, *, contact_option=True):
     return choices
 
 
-class SupportRequestForm(
-    CleanInputFormMixin,
-    AccessibleErrorsMixin,
-    NoPupilDataFormMixin,
-    HoneypotFormMixin,
-    forms.Form,
-):
+class SupportRequestForm(PublicForm):
     time = forms.ChoiceField(
         label=_("Välj en tid"),
         widget=forms.RadioSelect,
@@ -153,9 +131,7 @@ class SupportRequestForm(
         return data
 
 
-class AddInformationForm(
-    CleanInputFormMixin, AccessibleErrorsMixin, NoPupilDataFormMixin, forms.Form
-):
+class AddInformationForm(PublicFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Lägg till information"),
         help_text=_("Inga uppgifter som kan identifiera en elev."),
@@ -164,7 +140,7 @@ class AddInformationForm(
     )
 
 
-class RebookForm(AccessibleErrorsMixin, forms.Form):
+class RebookForm(PublicFormMixin, forms.Form):
     time = forms.ChoiceField(
         label=_("Välj en annan ledig tid"),
         widget=forms.RadioSelect,
@@ -212,5 +188,5 @@ class TransitionForm(NoPupilDataFormMixin, forms.Form):
         reason = cleaned.get("reason", "").strip()
         refused = "reason" in self.errors  # e.g. a personal number: that error says enough
         if cleaned.get("to_state") in REASON_REQUIRED and not reason and not refused:
-            self.add_error("reason", _("Skriv en motivering när ni avböjer eller hänvisar vidare."))
+            self.add_error("reason", REASON_MISSING)
         return cleaned

@@ -9,8 +9,9 @@ from django.urls import reverse
 from kcsite.links import absolute_url
 from kcsite.mail import Mail, builder
 
-from . import services
-from .models import State, SupportRequest
+from .choices import State
+from .models.requests import SupportRequest
+from .services import status
 
 
 def about(params):
@@ -31,8 +32,8 @@ def _context(support_request):
         service_url = absolute_url(support_request.service)
     return {
         "request": support_request,
-        "status_url": services.status_url(support_request),
-        "next_step": services.next_step(support_request),
+        "status_url": status.status_url(support_request),
+        "next_step": status.next_step(support_request),
         "slot": support_request.slot if support_request.state == State.BOOKED else None,
         "service_url": service_url,
     }
@@ -41,8 +42,25 @@ def _context(support_request):
 def _calendar(support_request, *, cancelled=False):
     return (
         "mote.ics",
-        services.calendar_file(support_request, cancelled=cancelled),
+        status.calendar_file(support_request, cancelled=cancelled),
         "text/calendar",
+    )
+
+
+def _to_requester(template, support_request, *, cancelled_meeting=False):
+    """A mail to the requester in their language, with the meeting's calendar entry when a
+    time is booked (or its cancellation when the move gave the time back)."""
+    attachments = []
+    if support_request.state == State.BOOKED and support_request.slot_id:
+        attachments.append(_calendar(support_request))
+    elif cancelled_meeting and (support_request.slot_id or support_request.booked_start):
+        attachments.append(_calendar(support_request, cancelled=True))
+    return Mail(
+        template,
+        _context(support_request),
+        [support_request.email],
+        support_request.language,
+        attachments=attachments,
     )
 
 
@@ -51,16 +69,7 @@ def receipt(request_id):
     support_request = _request(request_id)
     if support_request is None:
         return None
-    attachments = []
-    if support_request.state == State.BOOKED and support_request.slot_id:
-        attachments.append(_calendar(support_request))
-    return Mail(
-        "support/mail/receipt",
-        _context(support_request),
-        [support_request.email],
-        support_request.language,
-        attachments=attachments,
-    )
+    return _to_requester("support/mail/receipt", support_request)
 
 
 @builder("support.state_changed", about=about)
@@ -68,17 +77,8 @@ def state_changed(request_id, cancelled_meeting=False):
     support_request = _request(request_id)
     if support_request is None:
         return None
-    attachments = []
-    if support_request.state == State.BOOKED and support_request.slot_id:
-        attachments.append(_calendar(support_request))
-    elif cancelled_meeting and (support_request.slot_id or support_request.booked_start):
-        attachments.append(_calendar(support_request, cancelled=True))
-    return Mail(
-        "support/mail/state_changed",
-        _context(support_request),
-        [support_request.email],
-        support_request.language,
-        attachments=attachments,
+    return _to_requester(
+        "support/mail/state_changed", support_request, cancelled_meeting=cancelled_meeting
     )
 
 

@@ -8,19 +8,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from kcsite import links, ratelimit
+from network.membership.services import member_profile_for
 
-from . import services
+from .choices import Role, State
 from .forms import AddInformationForm, RebookForm, SupportRequestForm
-from .models import Role, State
+from .services import booking, intake, requester
+from .services import status as request_status
+from .services.errors import InvalidTransition, SlotTaken, SlotUnavailable, SupportError
 
 
 def _prefill(request):
     """Initial values for a logged-in network member (from the membership app), if any."""
     if not request.user.is_authenticated:
-        return {}
-    try:
-        from network.membership.services import member_profile_for
-    except ImportError:
         return {}
     profile = member_profile_for(request.user)
     if profile is None:
@@ -36,24 +35,32 @@ def _prefill(request):
     return initial
 
 
+def _form_context(request, page, form, slots):
+    context = page.get_context(request)
+    context.update({"page": page, "form": form, "slot_count": len(slots)})
+    return context
+
+
 @never_cache
 def request_form_view(request, page):
-    slots = list(services.free_slots()) if page.bookable else []
+    slots = list(booking.free_slots()) if page.bookable else []
     kwargs = {"service_kind": page.service_kind, "slots": slots}
     status = 200
     if request.method == "POST":
         form = SupportRequestForm(request.POST, **kwargs)
-        limited = form.is_valid() and ratelimit.check(
-            request, "support:request", email=form.cleaned_data["email"]
-        )
-        if limited:
-            context = page.get_context(request)
-            context.update({"page": page, "form": form, "slot_count": len(slots)})
-            return ratelimit.render_limited(request, "support/request_form.html", context, limited)
         if form.is_valid():
+            refused = ratelimit.refuse(
+                request,
+                "support:request",
+                email=form.cleaned_data["email"],
+                template="support/request_form.html",
+                context=_form_context(request, page, form, slots),
+            )
+            if refused:
+                return refused
             slot_id = form.cleaned_data.get("time") if page.bookable else None
             try:
-                support_request = services.submit_request(
+                support_request = intake.submit_request(
                     form.request_data(),
                     service_kind=page.service_kind,
                     service_page=page,
@@ -61,23 +68,23 @@ def request_form_view(request, page):
                     contact_me=page.bookable and slot_id is None,
                     language=get_language() or "sv",
                 )
-            except (services.SlotTaken, services.SlotUnavailable) as taken:
+            except (SlotTaken, SlotUnavailable) as taken:
                 # Keep everything the requester typed; offer the times that are free now.
                 form = SupportRequestForm(
-                    request.POST, service_kind=page.service_kind, slots=services.free_slots()
+                    request.POST, service_kind=page.service_kind, slots=booking.free_slots()
                 )
                 form.is_valid()
                 form.errors.pop("time", None)
                 form.add_error("time", taken.message)
                 status = 409
             else:
-                return redirect("support:receipt", token=services.status_token(support_request))
+                token = request_status.status_token(support_request)
+                return redirect("support:receipt", token=token)
         else:
             status = 400
     else:
         form = SupportRequestForm(initial=_prefill(request), **kwargs)
-    context = page.get_context(request)
-    context.update({"page": page, "form": form, "slot_count": len(slots)})
+    context = _form_context(request, page, form, slots)
     return render(request, "support/request_form.html", context, status=status)
 
 
@@ -102,7 +109,7 @@ def _posted_version(request):
 @never_cache
 def receipt_view(request, token):
     try:
-        support_request = services.read_status_token(token)
+        support_request = request_status.read_status_token(token)
     except links.LinkError as error:
         return _link_problem(request, error)
     return render(
@@ -110,8 +117,8 @@ def receipt_view(request, token):
         "support/receipt.html",
         {
             "support_request": support_request,
-            "status_token": services.status_token(support_request),
-            "next_step": services.next_step(support_request),
+            "status_token": request_status.status_token(support_request),
+            "next_step": request_status.next_step(support_request),
             "response_days": settings.SUPPORT_RESPONSE_DAYS,
         },
     )
@@ -126,7 +133,7 @@ def status_view(request, token):
     change made meanwhile is never overwritten. Withdrawing takes a second step.
     """
     try:
-        support_request = services.read_status_token(token)
+        support_request = request_status.read_status_token(token)
     except links.LinkError as error:
         return _link_problem(request, error)
     can_act = support_request.is_open
@@ -135,7 +142,7 @@ def status_view(request, token):
         and support_request.bookable
         and support_request.state in (State.NEW, State.UNDER_ASSESSMENT, State.BOOKED)
     )
-    slots = list(services.free_slots()) if can_rebook else []
+    slots = list(booking.free_slots()) if can_rebook else []
     add_form = AddInformationForm(prefix="add")
     rebook_form = RebookForm(prefix="rebook", slots=slots)
     status = 200
@@ -148,43 +155,43 @@ def status_view(request, token):
         action = request.POST.get("action")
         version = _posted_version(request)
         if not can_act:
-            error = services.InvalidTransition.message
+            error = InvalidTransition.message
             status = 409
         else:
             try:
                 if action == "add":
                     add_form = AddInformationForm(request.POST, prefix="add")
                     if add_form.is_valid():
-                        updated = services.add_information(
+                        updated = requester.add_information(
                             support_request, version, add_form.cleaned_data["text"]
                         )
                         return redirect(
-                            services.status_path(updated, get_language()) + "?klart=tillagt"
+                            request_status.status_path(updated, get_language()) + "?klart=tillagt"
                         )
                     status = 400
                 elif action == "cancel":
-                    updated = services.cancel_request(support_request, version)
+                    updated = requester.cancel_request(support_request, version)
                     return redirect(
-                        services.status_path(updated, get_language()) + "?klart=aterkallad"
+                        request_status.status_path(updated, get_language()) + "?klart=aterkallad"
                     )
                 elif action == "rebook" and can_rebook:
                     rebook_form = RebookForm(request.POST, prefix="rebook", slots=slots)
                     if rebook_form.is_valid():
-                        updated = services.rebook(
+                        updated = requester.rebook(
                             support_request, version, rebook_form.cleaned_data["time"]
                         )
                         return redirect(
-                            services.status_path(updated, get_language()) + "?klart=bokad"
+                            request_status.status_path(updated, get_language()) + "?klart=bokad"
                         )
                     status = 400
                 else:
                     error = _("Okänd åtgärd.")
                     status = 400
-            except (services.SlotTaken, services.SlotUnavailable) as taken:
-                rebook_form = RebookForm(prefix="rebook", slots=services.free_slots())
+            except (SlotTaken, SlotUnavailable) as taken:
+                rebook_form = RebookForm(prefix="rebook", slots=booking.free_slots())
                 error = taken.message
                 status = 409
-            except services.SupportError as failure:
+            except SupportError as failure:
                 error = failure.message
                 status = 409
             support_request.refresh_from_db()
@@ -198,7 +205,7 @@ def status_view(request, token):
         "support/status.html",
         {
             "support_request": support_request,
-            "next_step": services.next_step(support_request),
+            "next_step": request_status.next_step(support_request),
             "can_act": support_request.is_open,
             "can_rebook": can_rebook and bool(slots or rebook_form.fields["time"].choices),
             "add_form": add_form,

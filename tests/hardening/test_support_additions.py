@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from network.support import services
+from network.support.services import errors, requester
 from tests.support import factories
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +14,9 @@ def test_additions_are_limited_per_day(settings):
     request = factories.support_request()
     mail.outbox.clear()
     for n in range(5):
-        request = services.add_information(request, request.version, f"Tillägg {n}")
-    with pytest.raises(services.TooManyAdditions):
-        services.add_information(request, request.version, "Ett till")
+        request = requester.add_information(request, request.version, f"Tillägg {n}")
+    with pytest.raises(errors.TooManyAdditions):
+        requester.add_information(request, request.version, "Ett till")
     assert request.additions.count() == 5
     team_mails = [m for m in mail.outbox if settings.TEAM_DOMINO_EMAIL in m.to]
     assert len(team_mails) <= 5

@@ -5,10 +5,13 @@ from bs4 import BeautifulSoup
 
 from network.support.models import ServiceKind, SupportServicePage
 
+from . import factories
+
 pytestmark = pytest.mark.django_db
 
 
 def test_support_index_has_a_primary_button_and_linked_card_actions(client):
+    factories.all_service_pages()
     soup = BeautifulSoup(client.get("/stod/").content, "html.parser")
     services = SupportServicePage.objects.filter(locale__language_code="sv").live()
     consultation = services.get(service_kind=ServiceKind.CONSULTATION)

@@ -11,8 +11,8 @@ from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
 
-from network.support import services
 from network.support.models import ServiceKind, State, SupportRequest
+from network.support.services import requester, status
 
 from . import factories
 
@@ -90,9 +90,9 @@ def test_book_rebook_add_information_withdraw_from_the_latest_email(
 
 def test_an_action_on_a_request_changed_meanwhile_changes_nothing(client):
     request = factories.support_request()
-    url = reverse("support:status", args=[services.status_token(request)])
+    url = reverse("support:status", args=[status.status_token(request)])
     stale_version = _version(client.get(url).text)
-    services.add_information(request, request.version, "Något nytt.")
+    requester.add_information(request, request.version, "Något nytt.")
     response = client.post(url, {"action": "cancel", "version": stale_version})
     assert response.status_code == 409
     assert "ändrades medan du hade sidan öppen" in response.text
@@ -102,7 +102,7 @@ def test_an_action_on_a_request_changed_meanwhile_changes_nothing(client):
 
 def test_broken_and_gone_links_show_the_shared_problem_page(client):
     request = factories.support_request()
-    url = reverse("support:status", args=[services.status_token(request)])
+    url = reverse("support:status", args=[status.status_token(request)])
     broken = client.get(url[:-3] + "xx/")
     assert broken.status_code == 400
     assert "Länken fungerar inte" in broken.text and "kvittot" in broken.text
@@ -115,20 +115,10 @@ def test_broken_and_gone_links_show_the_shared_problem_page(client):
 def test_calendar_file_has_an_organizer(settings):
     settings.TEAM_DOMINO_EMAIL = "Team Domino <teamdomino@example.org>"
     request = factories.support_request(slot_id=factories.slot().pk)
-    calendar = Calendar.from_ical(services.calendar_file(request))
+    calendar = Calendar.from_ical(status.calendar_file(request))
     event = next(iter(calendar.walk("VEVENT")))
     assert calendar["METHOD"] == "REQUEST"
     assert str(event["ORGANIZER"]) == "mailto:teamdomino@example.org"
     assert event["ORGANIZER"].params["CN"] == "Team Domino"
-    cancelled = Calendar.from_ical(services.calendar_file(request, cancelled=True))
+    cancelled = Calendar.from_ical(status.calendar_file(request, cancelled=True))
     assert "ORGANIZER" in next(iter(cancelled.walk("VEVENT")))
-
-
-def test_no_promise_of_a_link_in_the_confirmation():
-    """The confirmation carries no meeting link, so no time may say it does."""
-    from network.support import demo
-    from network.support.models import AvailableSlot, WeeklyPattern
-
-    assert not any("bekräftelsen" in str(row) for row in demo.PATTERNS)
-    assert not AvailableSlot.objects.filter(location__icontains="bekräftelsen").exists()
-    assert not WeeklyPattern.objects.filter(location__icontains="bekräftelsen").exists()

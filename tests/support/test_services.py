@@ -9,7 +9,6 @@ from icalendar import Calendar
 from wagtail.models import ModelLogEntry
 
 from kcsite.links import LinkError
-from network.support import services
 from network.support.models import (
     AvailableSlot,
     ReferenceCounter,
@@ -18,6 +17,7 @@ from network.support.models import (
     SupportRequest,
     WeeklyPattern,
 )
+from network.support.services import booking, errors, intake, requester, status, triage
 
 from . import factories
 
@@ -37,9 +37,9 @@ def _ics(message):
 def test_reference_numbers_are_sequential_per_year():
     ReferenceCounter.objects.filter(year=2031).delete()
     with transaction.atomic():
-        assert services.allocate_reference(2031) == (1, "TD-2031-0001")
-        assert services.allocate_reference(2031) == (2, "TD-2031-0002")
-        assert services.allocate_reference(2032)[1] == "TD-2032-0001"
+        assert intake.allocate_reference(2031) == (1, "TD-2031-0001")
+        assert intake.allocate_reference(2031) == (2, "TD-2031-0002")
+        assert intake.allocate_reference(2032)[1] == "TD-2032-0001"
 
 
 def test_submitted_request_gets_reference_of_this_year(mailoutbox):
@@ -91,22 +91,22 @@ def test_a_time_is_booked_once(mailoutbox):
     slot = factories.slot()
     factories.support_request(slot_id=slot.pk)
     count = SupportRequest.objects.count()
-    with pytest.raises(services.SlotTaken):
+    with pytest.raises(errors.SlotTaken):
         factories.support_request(slot_id=slot.pk, email="other@example.org")
     assert SupportRequest.objects.count() == count
-    assert slot not in services.free_slots()
+    assert slot not in booking.free_slots()
 
 
 def test_withdrawn_or_too_soon_time_cannot_be_booked(mailoutbox):
     withdrawn = factories.slot(withdrawn=True)
-    with pytest.raises(services.SlotUnavailable):
+    with pytest.raises(errors.SlotUnavailable):
         factories.support_request(slot_id=withdrawn.pk)
     soon = AvailableSlot.objects.create(
         staff=factories.staff_member(), start=timezone.now() + timedelta(hours=1), mode="phone"
     )
-    with pytest.raises(services.SlotUnavailable):
+    with pytest.raises(errors.SlotUnavailable):
         factories.support_request(slot_id=soon.pk)
-    assert withdrawn not in services.free_slots() and soon not in services.free_slots()
+    assert withdrawn not in booking.free_slots() and soon not in booking.free_slots()
 
 
 def test_database_backstop_refuses_second_holding_request_on_slot(mailoutbox):
@@ -117,7 +117,7 @@ def test_database_backstop_refuses_second_holding_request_on_slot(mailoutbox):
     with pytest.raises(IntegrityError), transaction.atomic():
         second.save()
     # once the first gives the time back, the constraint allows it
-    services.cancel_request(first, first.version)
+    requester.cancel_request(first, first.version)
     second.refresh_from_db()
     second.slot = slot
     second.save()
@@ -126,9 +126,9 @@ def test_database_backstop_refuses_second_holding_request_on_slot(mailoutbox):
 def test_backstop_without_row_lock_still_reports_taken(mailoutbox, monkeypatch):
     slot = factories.slot()
     factories.support_request(slot_id=slot.pk)
-    monkeypatch.setattr(services, "LOCK_SLOTS", False)
+    monkeypatch.setattr(booking, "LOCK_SLOTS", False)
     # make the "is it free?" check blind, as if two requests raced past it
-    monkeypatch.setattr(services, "_slot_was_taken", lambda slot_id: True)
+    monkeypatch.setattr(intake, "slot_was_taken", lambda slot_id: True)
     original = SupportRequest.objects.filter
 
     def blind_filter(*args, **kwargs):
@@ -137,7 +137,7 @@ def test_backstop_without_row_lock_still_reports_taken(mailoutbox, monkeypatch):
         return original(*args, **kwargs)
 
     monkeypatch.setattr(SupportRequest.objects, "filter", blind_filter)
-    with pytest.raises(services.SlotTaken):
+    with pytest.raises(errors.SlotTaken):
         factories.support_request(slot_id=slot.pk, email="c@example.org")
 
 
@@ -146,10 +146,10 @@ def test_cancel_gives_time_back_and_sends_cancel_ics(mailoutbox):
     slot = factories.slot()
     req = factories.support_request(slot_id=slot.pk)
     mailoutbox.clear()
-    cancelled = services.cancel_request(req, req.version)
+    cancelled = requester.cancel_request(req, req.version)
     assert cancelled.state == State.CANCELLED
     assert cancelled.closed_at is not None
-    assert slot in services.free_slots()
+    assert slot in booking.free_slots()
     calendar, event = _ics(mailoutbox[0])
     assert calendar["method"] == "CANCEL"
     assert event["sequence"] == 1
@@ -158,9 +158,9 @@ def test_cancel_gives_time_back_and_sends_cancel_ics(mailoutbox):
 
 def test_old_version_cannot_act(mailoutbox):
     req = factories.support_request()
-    services.add_information(req, req.version, "Vi har nu gjort en kartläggning.")
-    with pytest.raises(services.StaleRequest):
-        services.cancel_request(req, req.version)  # the old version
+    requester.add_information(req, req.version, "Vi har nu gjort en kartläggning.")
+    with pytest.raises(errors.StaleRequest):
+        requester.cancel_request(req, req.version)  # the old version
     req.refresh_from_db()
     assert req.state == State.NEW
     assert req.additions.count() == 1
@@ -172,10 +172,10 @@ def test_rebook_moves_meeting_and_bumps_sequence(mailoutbox):
     first, second = factories.slot(staff, days=3), factories.slot(staff, days=5)
     req = factories.support_request(slot_id=first.pk)
     mailoutbox.clear()
-    moved = services.rebook(req, req.version, second.pk)
+    moved = requester.rebook(req, req.version, second.pk)
     assert moved.slot == second and moved.state == State.BOOKED
     assert moved.first_meeting_at == second.start
-    assert first in services.free_slots()
+    assert first in booking.free_slots()
     calendar, event = _ics(mailoutbox[0])
     assert calendar["method"] == "REQUEST" and event["sequence"] == 1
     assert event["dtstart"].dt == second.start
@@ -186,7 +186,7 @@ def test_contact_me_request_can_book_a_time_later(mailoutbox):
     req = factories.support_request()
     assert req.contact_me and req.state == State.NEW
     slot = factories.slot()
-    booked = services.rebook(req, req.version, slot.pk)
+    booked = requester.rebook(req, req.version, slot.pk)
     assert booked.state == State.BOOKED and not booked.contact_me
 
 
@@ -194,17 +194,17 @@ def test_rebook_to_taken_time_is_refused(mailoutbox):
     taken = factories.slot()
     factories.support_request(slot_id=taken.pk)
     req = factories.support_request(email="x@example.org")
-    with pytest.raises(services.SlotTaken):
-        services.rebook(req, req.version, taken.pk)
+    with pytest.raises(errors.SlotTaken):
+        requester.rebook(req, req.version, taken.pk)
 
 
 # -- triage state machine -------------------------------------------------------------------
 def test_state_machine_paths(mailoutbox):
     staff = factories.staff_member()
     req = factories.support_request(kind=ServiceKind.PROCESS_SUPPORT)
-    req = services.change_state(req, State.UNDER_ASSESSMENT, user=staff, expected_state=State.NEW)
+    req = triage.change_state(req, State.UNDER_ASSESSMENT, user=staff, expected_state=State.NEW)
     meeting = timezone.now() + timedelta(days=10)
-    req = services.change_state(
+    req = triage.change_state(
         req,
         State.PLANNED,
         user=staff,
@@ -212,11 +212,11 @@ def test_state_machine_paths(mailoutbox):
         first_meeting_at=meeting,
     )
     assert req.first_meeting_at == meeting
-    req = services.change_state(req, State.IN_PROGRESS, user=staff, expected_state=State.PLANNED)
-    req = services.change_state(req, State.CLOSED, user=staff, expected_state=State.IN_PROGRESS)
+    req = triage.change_state(req, State.IN_PROGRESS, user=staff, expected_state=State.PLANNED)
+    req = triage.change_state(req, State.CLOSED, user=staff, expected_state=State.IN_PROGRESS)
     assert req.closed_at is not None
-    with pytest.raises(services.InvalidTransition):
-        services.change_state(req, State.NEW, user=staff, expected_state=State.CLOSED)
+    with pytest.raises(errors.InvalidTransition):
+        triage.change_state(req, State.NEW, user=staff, expected_state=State.CLOSED)
     entries = ModelLogEntry.objects.filter(
         object_id=str(req.pk), action="support.state_change"
     ).order_by("timestamp", "pk")
@@ -244,18 +244,18 @@ def test_state_machine_paths(mailoutbox):
 )
 def test_invalid_transitions_are_refused(mailoutbox, start, target):
     req = factories.support_request()
-    with pytest.raises(services.InvalidTransition):
-        services.change_state(req, target, user=None, expected_state=start)
+    with pytest.raises(errors.InvalidTransition):
+        triage.change_state(req, target, user=None, expected_state=start)
     req.refresh_from_db()
     assert req.state == State.NEW
 
 
 def test_decline_requires_reason_and_mails_it(mailoutbox):
     req = factories.support_request(language="en")
-    with pytest.raises(services.ReasonRequired):
-        services.change_state(req, State.DECLINED, user=None, expected_state=State.NEW)
+    with pytest.raises(errors.ReasonRequired):
+        triage.change_state(req, State.DECLINED, user=None, expected_state=State.NEW)
     mailoutbox.clear()
-    req = services.change_state(
+    req = triage.change_state(
         req, State.DECLINED, user=None, expected_state=State.NEW, reason="Contact BUP."
     )
     assert req.state_reason == "Contact BUP."
@@ -267,9 +267,9 @@ def test_decline_requires_reason_and_mails_it(mailoutbox):
 def test_two_staff_members_cannot_both_win(mailoutbox):
     req = factories.support_request()
     a, b = factories.staff_member(), factories.staff_member()
-    services.change_state(req, State.UNDER_ASSESSMENT, user=a, expected_state=State.NEW)
-    with pytest.raises(services.StaleRequest):
-        services.change_state(req, State.DECLINED, user=b, expected_state=State.NEW, reason="x")
+    triage.change_state(req, State.UNDER_ASSESSMENT, user=a, expected_state=State.NEW)
+    with pytest.raises(errors.StaleRequest):
+        triage.change_state(req, State.DECLINED, user=b, expected_state=State.NEW, reason="x")
     req.refresh_from_db()
     assert req.state == State.UNDER_ASSESSMENT
 
@@ -278,10 +278,10 @@ def test_declining_a_booked_request_frees_time_and_cancels_meeting(mailoutbox):
     slot = factories.slot()
     req = factories.support_request(slot_id=slot.pk)
     mailoutbox.clear()
-    services.change_state(
+    triage.change_state(
         req, State.DECLINED, user=None, expected_state=State.BOOKED, reason="Fel målgrupp."
     )
-    assert slot in services.free_slots()
+    assert slot in booking.free_slots()
     calendar, event = _ics(mailoutbox[0])
     assert calendar["method"] == "CANCEL" and event["sequence"] == 1
 
@@ -297,7 +297,7 @@ def test_weekly_pattern_generates_times_idempotently():
         mode="video",
         weeks_ahead=3,
     )
-    created = services.generate_slots(patterns=[pattern])
+    created = booking.generate_slots(patterns=[pattern])
     assert created in (3, 4)
     slots = AvailableSlot.objects.filter(pattern=pattern)
     assert all(timezone.localtime(s.start).weekday() == 2 for s in slots)
@@ -305,7 +305,7 @@ def test_weekly_pattern_generates_times_idempotently():
     first = slots.first()
     first.withdrawn = True
     first.save()
-    assert services.generate_slots(patterns=[pattern]) == 0
+    assert booking.generate_slots(patterns=[pattern]) == 0
     first.refresh_from_db()
     assert first.withdrawn  # a withdrawn time stays withdrawn
 
@@ -318,19 +318,19 @@ def test_inactive_pattern_generates_nothing():
         mode="phone",
         active=False,
     )
-    assert services.generate_slots(patterns=[pattern]) == 0
+    assert booking.generate_slots(patterns=[pattern]) == 0
 
 
 # -- signed links ---------------------------------------------------------------------------
 def test_status_token_round_trip_and_tampering(mailoutbox):
     req = factories.support_request()
-    token = services.status_token(req)
-    assert services.read_status_token(token) == req
+    token = status.status_token(req)
+    assert status.read_status_token(token) == req
     for bad in (token[:-2] + "xx", "garbage"):
         with pytest.raises(LinkError) as error:
-            services.read_status_token(bad)
+            status.read_status_token(bad)
         assert error.value.code == "invalid"
     forged = token.replace(str(req.pk), str(req.pk + 1), 1)
     if forged != token:
         with pytest.raises(LinkError):
-            services.read_status_token(forged)
+            status.read_status_token(forged)

@@ -5,8 +5,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from network.support import stats
 from network.support.models import ServiceKind, State, SupportRequest
+from network.support.services import statistics as stats
 
 from . import factories
 

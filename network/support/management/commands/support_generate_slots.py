@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from network.support.services import generate_slots
+from network.support.services.booking import generate_slots
 
 
 class Command(BaseCommand):

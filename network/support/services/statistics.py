@@ -11,7 +11,10 @@ from datetime import date, datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import SchoolForm, SchoolType, ServiceKind, State, SupportRequest
+from kcsite.vocabularies import SchoolForm, SchoolType
+
+from ..choices import ServiceKind, State
+from ..models.requests import SupportRequest
 
 DEFAULT_MONTHS = 12
 MEETING_STATES = (State.BOOKED, State.PLANNED, State.IN_PROGRESS, State.CLOSED)
