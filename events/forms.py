@@ -6,7 +6,7 @@ from kcsite.cleaning import CleanInputFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
 from .models import Adaptation, Registration
-from .services import RegistrationDetails
+from .services.registering import RegistrationDetails
 
 
 class AccessibleFormMixin:

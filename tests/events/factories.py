@@ -6,8 +6,8 @@ from itertools import count
 from django.utils import timezone
 from wagtail.models import Locale
 
-from events import services
 from events.models import EventIndexPage, EventOccasion, EventPage
+from events.services import registering
 
 _numbers = count(1)
 
@@ -47,8 +47,8 @@ def details(number=0, email=None, **overrides):
         "role": "Kurator",
     }
     values.update(overrides)
-    return services.RegistrationDetails(**values)
+    return registering.RegistrationDetails(**values)
 
 
 def register(event, number=0, **overrides):
-    return services.register(event, details(number, **overrides))
+    return registering.register(event, details(number, **overrides))

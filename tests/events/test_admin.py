@@ -132,12 +132,12 @@ def test_registrations_list_opens_newest_first(admin_client):
 def test_participant_page_lists_active_people_before_cancelled_ones(admin_client):
     from bs4 import BeautifulSoup
 
-    from events import services
+    from events.services import cancelling
 
     event = make_event(capacity=1)
     cancelled = register(event, 1, name="Avbokad Anna")
     register(event, 2, name="Väntande Viktor")
-    services.cancel(cancelled.pk)
+    cancelling.cancel(cancelled.pk)
     register(event, 3, name="Väntande Vera")
     html = admin_client.get(reverse("events_admin:participants", args=[event.pk])).content
     rows = [

@@ -15,8 +15,8 @@ import pytest
 from django.db import connections
 from django.utils import timezone
 
-from events import services
 from events.models import EventPage, Registration
+from events.services import registering, seats
 
 from .factories import details, make_event
 
@@ -79,15 +79,15 @@ def committed_event(db):
 
 
 def fire(event, monkeypatch, *, lock, pause=0.02):
-    monkeypatch.setattr(services, "LOCK_EVENTS", lock)
-    monkeypatch.setattr(services, "PAUSE_AFTER_COUNT", pause)
+    monkeypatch.setattr(seats, "LOCK_EVENTS", lock)
+    monkeypatch.setattr(seats, "PAUSE_AFTER_COUNT", pause)
     barrier = threading.Barrier(CONCURRENT)
     results, errors = [], []
 
     def one(number):
         try:
             barrier.wait(timeout=30)
-            results.append(services.register(event, details(1000 + number)).status)
+            results.append(registering.register(event, details(1000 + number)).status)
         except Exception as error:  # noqa: BLE001 - every failure is counted and reported
             errors.append(repr(error))
         finally:

@@ -7,7 +7,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from events import services
 from events.models import EventType
 
 from .factories import make_event, register
@@ -70,11 +69,11 @@ def test_confirmation_page_offers_the_calendar_file_to_confirmed_people(client):
     event = make_event(capacity=1)
     confirmed = register(event, 1)
     waiting = register(event, 2)
-    soup = _soup(client, services.manage_path(confirmed) + "?klar=ny")
+    soup = _soup(client, confirmed.manage_path() + "?klar=ny")
     link = soup.find("a", href=event.ics_url())
     assert link is not None and "Lägg till i kalendern" in link.get_text()
     assert client.get(event.ics_url())["Content-Type"].startswith("text/calendar")
-    assert _soup(client, services.manage_path(waiting)).find("a", href=event.ics_url()) is None
+    assert _soup(client, waiting.manage_path()).find("a", href=event.ics_url()) is None
 
 
 def test_demo_event_body_does_not_repeat_the_intro(client):

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.core import mail
 
-from events import services
 from events.models import Registration
+from events.services import registering
 
 from .factories import make_event, register
 
@@ -67,12 +67,12 @@ def test_register_change_cancel_from_the_latest_email(client, django_capture_on_
 def test_an_action_with_a_stale_version_changes_nothing(client):
     event = make_event(capacity=2)
     registration = register(event, 42)
-    url = services.manage_path(registration)
+    url = registration.manage_path()
     stale = _version(client.get(url).text)
-    services.update_details(
+    registering.update_details(
         registration.pk,
         registration.version,
-        services.RegistrationDetails(
+        registering.RegistrationDetails(
             name="Annan", email=registration.email, organisation="X", role="Y"
         ),
     )
@@ -86,7 +86,7 @@ def test_waitlisted_people_leave_the_waitlist_in_two_steps(client):
     event = make_event(capacity=1)
     register(event, 43)
     waiting = register(event, 44)
-    url = services.manage_path(waiting)
+    url = waiting.manage_path()
     html = client.get(url).text
     assert "någon på väntelistan får din plats" not in html
     assert "Lämna väntelistan" in html

@@ -6,7 +6,6 @@ import pytest
 from django.core import mail, signing
 from django.utils import timezone
 
-from events import services
 from events.models import EventPage, Registration
 
 from .factories import make_event, register
@@ -154,7 +153,7 @@ def test_signed_link_shows_changes_and_cancels(client, django_capture_on_commit_
     event = make_event(capacity=1, ask_school_unit=True)
     first = register(event, 1)
     waiting = register(event, 2)
-    url = services.manage_path(first)
+    url = first.manage_path()
     html = client.get(url).content.decode()
     assert "Person 1" in html
     response = client.post(
@@ -188,7 +187,7 @@ def test_signed_link_shows_changes_and_cancels(client, django_capture_on_commit_
 def test_tampered_or_expired_link_changes_nothing(client, settings):
     event = make_event(capacity=2)
     reg = register(event, 1)
-    token = services.manage_token(reg)
+    token = reg.manage_token()
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     response = client.post(f"/evenemang/anmalan/{tampered}/", {"action": "cancel"})
     assert response.status_code == 400
@@ -209,13 +208,8 @@ def test_meeting_link_only_for_confirmed_on_the_signed_page(client):
     )
     confirmed = register(event, 1)
     waiting = register(event, 2)
-    assert (
-        "https://meet.example.org/x" in client.get(services.manage_path(confirmed)).content.decode()
-    )
-    assert (
-        "https://meet.example.org/x"
-        not in client.get(services.manage_path(waiting)).content.decode()
-    )
+    assert "https://meet.example.org/x" in client.get(confirmed.manage_path()).content.decode()
+    assert "https://meet.example.org/x" not in client.get(waiting.manage_path()).content.decode()
 
 
 def test_feeds_list_public_events_and_filter_by_type(client):

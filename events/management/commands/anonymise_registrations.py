@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from events import services
-from events.tasks import anonymise_registrations
+from events.services import retention
 
 
 class Command(BaseCommand):
@@ -17,8 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, queue=False, **options):
         if queue:
-            result = anonymise_registrations.enqueue()
+            result = retention.anonymise_registrations.enqueue()
             self.stdout.write(f"Queued anonymisation task {result.id}")
             return
-        count = services.anonymise_expired()
+        count = retention.anonymise_expired()
         self.stdout.write(f"{count} registration(s) anonymised")
