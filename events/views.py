@@ -14,11 +14,11 @@ from wagtail.models import Locale
 
 from kcsite import links, ratelimit
 from kcsite.search.services import clean_query, search_ids
+from kcsite.vocabularies import EVENT_AUDIENCES
 
 from .bursts import BURST_MESSAGE, burst_refused
 from .forms import DetailsForm, RegistrationForm
 from .models import (
-    Audience,
     EventFormat,
     EventIndexPage,
     EventOccasion,
@@ -96,7 +96,7 @@ def index_context(index_page, request):
     )
     filters = {
         "typ": _choice(request.GET.get("typ", ""), EventType.choices),
-        "malgrupp": _choice(request.GET.get("malgrupp", ""), Audience.choices),
+        "malgrupp": _choice(request.GET.get("malgrupp", ""), EVENT_AUDIENCES),
         "form": _choice(request.GET.get("form", ""), EventFormat.choices),
         "manad": request.GET.get("manad", "") if _month(request.GET.get("manad", "")) else "",
     }
@@ -139,7 +139,7 @@ def index_context(index_page, request):
         "archive_cards": [event_card(event, now) for event in archive_page],
         "page_obj": archive_page,
         "type_choices": EventType.choices,
-        "audience_choices": Audience.choices,
+        "audience_choices": EVENT_AUDIENCES,
         "format_choices": EventFormat.choices,
         "month_choices": month_choices,
         "feed_types": EventType.choices,

@@ -1,6 +1,6 @@
 """Events (trainings, exchanges, network meetings, group development) and registrations."""
 
-from .choices import Adaptation, Audience, EventFormat, EventType
+from .choices import Adaptation, EventFormat, EventType
 from .pages import (
     EventIndexPage,
     EventOccasion,
@@ -13,7 +13,6 @@ from .registrations import MANAGE_LINK_SALT, Registration, ReminderSent, retenti
 __all__ = [
     "MANAGE_LINK_SALT",
     "Adaptation",
-    "Audience",
     "EventFormat",
     "EventIndexPage",
     "EventOccasion",

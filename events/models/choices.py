@@ -1,4 +1,5 @@
-"""The fixed vocabularies of events: types, formats and practical adaptations."""
+"""The vocabularies of events alone: types, formats and practical adaptations (audiences are
+shared: :mod:`kcsite.vocabularies`)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,15 +10,6 @@ class EventType(models.TextChoices):
     KNOWLEDGE_EXCHANGE = "knowledge_exchange", _("Kunskapsutbyte")
     NETWORK_MEETING = "network_meeting", _("Nätverksträff")
     GROUP_DEVELOPMENT = "group_development", _("Grupputveckling (GDQ)")
-
-
-class Audience(models.TextChoices):
-    ALL_STAFF = "all_staff", _("All skolpersonal")
-    TEACHERS = "teachers", _("Lärare och mentorer")
-    PUPIL_HEALTH = "pupil_health", _("Elevhälsan")
-    PRINCIPALS = "principals", _("Rektorer och skolledning")
-    IFO_BUP = "ifo_bup", _("Socialtjänst (IFO) och BUP")
-    NETWORK = "network", _("Närvaronätverkets medlemmar")
 
 
 class EventFormat(models.TextChoices):

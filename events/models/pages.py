@@ -23,8 +23,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kcsite.pages.models import BasePage
+from kcsite.vocabularies import EVENT_AUDIENCES, Audience
 
-from .choices import Audience, EventFormat, EventType
+from .choices import EventFormat, EventType
 from .registrations import Registration
 
 
@@ -83,7 +84,7 @@ class EventPage(RoutablePageMixin, BasePage):
         _("typ"), max_length=32, choices=EventType.choices, default=EventType.TRAINING
     )
     audience = models.CharField(
-        _("målgrupp"), max_length=32, choices=Audience.choices, default=Audience.ALL_STAFF
+        _("målgrupp"), max_length=32, choices=EVENT_AUDIENCES, default=Audience.ALL_STAFF
     )
     event_format = models.CharField(
         _("genomförande"), max_length=16, choices=EventFormat.choices, default=EventFormat.ON_SITE

@@ -8,7 +8,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_tasks import task
 from wagtail.models import ModelLogEntry
 
 from kcsite import mail
@@ -26,7 +25,9 @@ ANONYMISED_FIELDS = {
 
 
 def anonymise_expired(now=None):
-    """Remove personal data from registrations for events that ended longer ago than the
+    """The events' part of the retention contract (:mod:`kcsite.retention`).
+
+    Remove personal data from registrations for events that ended longer ago than the
     retention period (``EVENTS_RETENTION_DAYS``, default 365). Status, organisation, language
     and dates stay, so statistics survive. Returns the number anonymised."""
     now = now or timezone.now()
@@ -48,9 +49,3 @@ def anonymise_expired(now=None):
             content_type=content_type, object_id__in=[str(pk) for pk in ids]
         ).update(label=str(_("Avidentifierad anmälan")), data={})
     return count
-
-
-@task()
-def anonymise_registrations():
-    """The nightly run as a background task (``anonymise_registrations --queue``)."""
-    return anonymise_expired()
