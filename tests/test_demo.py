@@ -17,6 +17,7 @@ from django.db import transaction
 from lxml import html as lxml_html
 from wagtail.models import Page, Revision, Workflow
 
+from events.models import EventPage
 from kcsite.pages.models import HomePage, StandardPage
 
 from .conftest import search_cluster_configured
@@ -141,3 +142,13 @@ def test_sitemap_lists_every_demo_page_in_every_locale(client):
         assert f"<loc>{page.full_url}</loc>" in xml, page.full_url
     english_home = HomePage.objects.get(locale__language_code="en")
     assert f"<loc>{english_home.full_url}</loc>" in xml
+
+
+# -- events ------------------------------------------------------------------------------------
+
+
+def test_demo_event_body_does_not_repeat_the_intro():
+    for event in EventPage.objects.filter(locale__language_code="sv"):
+        first = next(iter(event.body), None)
+        if first is not None and first.block_type == "paragraph":
+            assert event.intro not in str(first.value)

@@ -1,16 +1,19 @@
 """Team Domino's admin: registrations listing, export, actions, messages and the dashboard."""
 
 import io
+from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from events.models import EventPage, Registration
+from events.models import Registration
+from events.services import cancelling
 
-from .factories import make_event, register
+from .factories import fill, make_event, register
 
 pytestmark = pytest.mark.django_db
 
@@ -96,11 +99,15 @@ def test_email_participants_and_participant_page(admin_client, django_capture_on
 
 
 def test_dashboard_panel_shows_fill_rate_and_waitlist(admin_client):
-    full = EventPage.objects.get(slug="samtalsmetodik-omtankesamtalet", locale__language_code="sv")
-    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Kommande evenemang" in html
-    assert full.title in html
-    assert "12 av 12 (100 %)" in html
+    full = make_event(capacity=2, title="Fullbokad utbildning")
+    fill(full, 3)
+    soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = soup.select_one('section[aria-labelledby="events-upcoming-heading"]')
+    assert panel.select_one("h2").get_text(strip=True) == "Kommande evenemang"
+    row = next(tr for tr in panel.select("tbody tr") if tr.a.get_text(strip=True) == full.title)
+    cells = [td.get_text(strip=True) for td in row.select("td")]
+    assert cells[2:] == ["2 av 2 (100 %)", "1"]
+    assert row.a["href"] == reverse("events_admin:participants", args=[full.pk])
 
 
 def test_event_edit_page_has_participants_button_and_panels(admin_client):
@@ -112,10 +119,6 @@ def test_event_edit_page_has_participants_button_and_panels(admin_client):
 
 
 def test_registrations_list_opens_newest_first(admin_client):
-    from datetime import timedelta
-
-    from bs4 import BeautifulSoup
-
     event = make_event(capacity=5)
     first = register(event, 1, name="Först Anmäld")
     register(event, 2, name="Sist Anmäld")
@@ -130,10 +133,6 @@ def test_registrations_list_opens_newest_first(admin_client):
 
 
 def test_participant_page_lists_active_people_before_cancelled_ones(admin_client):
-    from bs4 import BeautifulSoup
-
-    from events.services import cancelling
-
     event = make_event(capacity=1)
     cancelled = register(event, 1, name="Avbokad Anna")
     register(event, 2, name="Väntande Viktor")

@@ -6,10 +6,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.utils import timezone
+from icalendar import Calendar
 
-from events.models import EventPage, Registration
+from events.models import Registration
 
-from .factories import make_event, register
+from .factories import event_index, make_event, register, translate_event
 
 pytestmark = pytest.mark.django_db
 
@@ -33,48 +34,78 @@ def form_data(**overrides):
     return data
 
 
+def cards(soup, section):
+    """{title: status} of the event cards in the list's section ``section`` (heading id)."""
+    found = soup.select_one(f'section[aria-labelledby="{section}"]')
+    if found is None:
+        return {}
+    return {
+        card.select_one(".card__title").get_text(strip=True): card.select_one(
+            ".events-status"
+        ).get_text(strip=True)
+        for card in found.select("li.events-card")
+    }
+
+
 def test_index_lists_upcoming_then_archive_with_cards(client):
-    response = client.get("/utbildningar/")
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert html.index("Kommande") < html.index("Tidigare evenemang")
-    assert "Samtalsmetodik: omtankesamtalet" in html
-    assert "Fullt – väntelista" in html  # the full demo training
-    assert "platser kvar" in html
-    assert "Anmälan stängd" in html
-    assert "Anmälan har inte öppnat" in html
+    full = make_event(capacity=1, title="Fullsatt utbildning")
+    register(full, 1)
+    make_event(capacity=5, title="Öppen utbildning")
+    make_event(title="Stängd utbildning", registration_closes=timezone.now() - timedelta(hours=1))
+    make_event(title="Snart öppen", registration_opens=timezone.now() + timedelta(days=3))
+    make_event(title="Genomförd utbildning", starts_in=-timedelta(days=30))
+    soup = soup_of(client.get(event_index().url))
+    headings = [h.get("id") for h in soup.select("main h2")]
+    assert headings.index("upcoming-heading") < headings.index("archive-heading")
+    upcoming = cards(soup, "upcoming-heading")
+    assert upcoming == {
+        "Fullsatt utbildning": "Fullt – väntelista",
+        "Öppen utbildning": "Anmälan öppen · 5 platser kvar",
+        "Stängd utbildning": "Anmälan stängd",
+        "Snart öppen": "Anmälan har inte öppnat",
+    }
     # The archive holds past events only.
-    archive = html[html.index("Tidigare evenemang") :]
-    assert "Frånvarorutinen i praktiken" in archive
+    assert cards(soup, "archive-heading") == {"Genomförd utbildning": "Har varit"}
+
+
+def titles(client, query):
+    soup = soup_of(client.get(event_index().url + query))
+    return set(cards(soup, "upcoming-heading"))
 
 
 def test_index_filters_by_type_audience_format_and_month(client):
-    html = client.get("/utbildningar/?typ=group_development").content.decode()
-    assert "GDQ-dag för elevhälsoteam" in html
-    assert "Samtalsmetodik" not in html
-    html = client.get("/utbildningar/?form=digital").content.decode()
-    assert "Samtalsmetodik" in html
-    assert "GDQ-dag för elevhälsoteam" not in html
-    html = client.get("/utbildningar/?malgrupp=ifo_bup").content.decode()
-    assert "Kunskapsutbyte med socialtjänst och BUP" in html
-    assert "GDQ-dag för elevhälsoteam" not in html
-    gdq = EventPage.objects.get(slug="gdq-dag-for-elevhalsoteam", locale__language_code="sv")
+    gdq = make_event(
+        title="GDQ-dag för elevhälsoteam",
+        event_type="group_development",
+        audience="pupil_health",
+        starts_in=timedelta(days=70),
+    )
+    make_event(title="Samtalsmetodik", event_format="digital", audience="teachers")
+    make_event(title="Kunskapsutbyte med socialtjänst och BUP", audience="ifo_bup")
+    assert titles(client, "?typ=group_development") == {"GDQ-dag för elevhälsoteam"}
+    assert titles(client, "?form=digital") == {"Samtalsmetodik"}
+    assert titles(client, "?malgrupp=ifo_bup") == {"Kunskapsutbyte med socialtjänst och BUP"}
     month = timezone.localtime(gdq.first_occasion.start).strftime("%Y-%m")
-    html = client.get(f"/utbildningar/?manad={month}").content.decode()
-    assert "GDQ-dag" in html
+    assert "GDQ-dag för elevhälsoteam" in titles(client, f"?manad={month}")
+    assert "Samtalsmetodik" not in titles(client, f"?manad={month}")
 
 
 def test_index_search_and_bad_filter_values_never_fail(client):
-    html = client.get("/utbildningar/?q=omtankesamtal").content.decode()
-    assert "Samtalsmetodik: omtankesamtalet" in html
-    assert "GDQ-dag för elevhälsoteam" not in html
-    response = client.get("/utbildningar/?typ=<script>&manad=2026-13&malgrupp=x&page=abc")
+    make_event(
+        title="Samtalsmetodik: omtankesamtalet",
+        intro="För mentorer och lärare: att leda ett omtankesamtal med elev och vårdnadshavare.",
+    )
+    make_event(title="GDQ-dag för elevhälsoteam")
+    assert titles(client, "?q=omtankesamtal") == {"Samtalsmetodik: omtankesamtalet"}
+    response = client.get(event_index().url + "?typ=<script>&manad=2026-13&malgrupp=x&page=abc")
     assert response.status_code == 200
 
 
 def test_event_page_never_shows_the_meeting_link(client):
-    event = EventPage.objects.get(slug="samtalsmetodik-omtankesamtalet", locale__language_code="sv")
-    assert event.meeting_link
+    event = make_event(
+        capacity=1, event_format="digital", meeting_link="https://meet.example.org/hemlig"
+    )
+    register(event, 1)
     html = client.get(event.url).content.decode()
     assert event.meeting_link not in html
     assert "Ställ dig på väntelistan" in html
@@ -221,24 +252,38 @@ def test_meeting_link_only_for_confirmed_on_the_signed_page(client):
 
 
 def test_feeds_list_public_events_and_filter_by_type(client):
-    from icalendar import Calendar
-
-    calendar = Calendar.from_ical(client.get("/utbildningar/kalender/").content)
-    summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
-    assert "GDQ-dag för elevhälsoteam" in summaries
-    assert "Samtalsmetodik: omtankesamtalet" in summaries
+    make_event(title="GDQ-dag för elevhälsoteam", event_type="group_development")
+    make_event(title="Samtalsmetodik: omtankesamtalet", occasions=_two_occasions())
+    feed_url = event_index().feed_url()
+    calendar = Calendar.from_ical(client.get(feed_url).content)
+    summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+    assert sorted(summaries) == [
+        "GDQ-dag för elevhälsoteam",
+        "Samtalsmetodik: omtankesamtalet",
+        "Samtalsmetodik: omtankesamtalet",
+    ]
     uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
     assert len(uids) == len(set(uids))
-    response = client.get("/utbildningar/kalender/group_development/")
+    response = client.get(feed_url + "group_development/")
     assert response["Content-Type"].startswith("text/calendar")
     typed = Calendar.from_ical(response.content)
     assert {str(e["SUMMARY"]) for e in typed.walk("VEVENT")} == {"GDQ-dag för elevhälsoteam"}
-    assert client.get("/utbildningar/kalender/okand/").status_code == 404
+    assert client.get(feed_url + "okand/").status_code == 404
     draft = make_event(publish=False, title="Utkast som inte syns")
-    assert draft.title not in client.get("/utbildningar/kalender/").content.decode()
+    assert draft.title not in client.get(feed_url).content.decode()
+
+
+def _two_occasions():
+    start = timezone.now().replace(microsecond=0) + timedelta(days=20)
+    return [
+        (start, start + timedelta(hours=3)),
+        (start + timedelta(days=7), start + timedelta(days=7, hours=3)),
+    ]
 
 
 def test_home_page_shows_next_three_events(client):
+    for days in (5, 6, 7, 8):
+        make_event(starts_in=timedelta(days=days))
     section = soup_of(client.get("/")).select_one('section[aria-labelledby="home-events-heading"]')
     assert section.select_one("#home-events-heading").get_text(strip=True) == (
         "Kommande utbildningar och träffar"
@@ -247,7 +292,10 @@ def test_home_page_shows_next_three_events(client):
 
 
 def test_english_pages(client):
-    html = client.get("/en/trainings/").content.decode()
-    assert "Upcoming" in html or "Kommande" in html
-    response = client.get("/en/trainings/conversation-methods-the-care-conversation/")
+    event = make_event(title="Samtalsmetodik: omtankesamtalet")
+    english = translate_event(event, title="Conversation methods: the care conversation")
+    soup = soup_of(client.get("/en/trainings/"))
+    assert set(cards(soup, "upcoming-heading")) == {"Conversation methods: the care conversation"}
+    response = client.get(english.url)
     assert response.status_code == 200
+    assert english.url.startswith("/en/trainings/")
