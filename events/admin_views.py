@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
+
+from kcsite.staff_admin import DashboardPanel
 
 from .forms import ParticipantMessageForm
 from .models import EventPage, Registration
@@ -84,18 +85,6 @@ def participants_header_button(page, user, view_name=None, next_url=None):
         )
 
 
-class UpcomingEventsPanel(Component):
-    name = "events_upcoming"
-    order = 140
-    template_name = "events/admin/dashboard_panel.html"
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def get_context_data(self, parent_context=None):
-        return {"rows": self.rows}
-
-
 def dashboard_rows(limit=8):
     rows = []
     for event in upcoming_events(limit=limit, locale=Locale.get_default()):
@@ -113,10 +102,16 @@ def dashboard_rows(limit=8):
     return rows
 
 
-def upcoming_events_panel(request, panels):
-    """Dashboard: the next events with their seats and waitlists, for those who see them."""
-    if not request.user.has_perm("events.view_registration"):
-        return
+def _dashboard_context():
     rows = dashboard_rows()
-    if rows:
-        panels.append(UpcomingEventsPanel(rows))
+    return {"rows": rows} if rows else None
+
+
+UPCOMING_PANEL = DashboardPanel(
+    "events_upcoming",
+    _("Kommande evenemang"),
+    "events.view_registration",
+    order=140,
+    template_name="events/admin/dashboard_panel.html",
+    context=_dashboard_context,
+)

@@ -4,23 +4,22 @@ The code lives in :mod:`events.viewsets`, :mod:`events.admin_views`, :mod:`event
 :mod:`events.services.retention`."""
 
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from kcsite import retention
+from kcsite.staff_admin import no_add_in_admin
 
 from . import admin_views, views, viewsets
 from .models import Registration
+from .services import workflow
 from .services.retention import anonymise_expired
 
-register_permission_policy(Registration, viewsets.NoAddPermissionPolicy(Registration))
+no_add_in_admin(Registration)  # the form registers people; the admin never adds one
 register_snippet(viewsets.RegistrationViewSet)
-for action in viewsets.BULK_ACTIONS:
-    hooks.register("register_bulk_action", action)
-hooks.register("register_snippet_listing_buttons", viewsets.registration_buttons)
-hooks.register("register_log_actions", viewsets.register_log_actions)
+viewsets.REGISTRATION_ACTIONS.register()
+hooks.register("register_log_actions", workflow.register_log_actions, order=-1)  # before the kit
 hooks.register("register_admin_urls", admin_views.admin_urls)
 hooks.register("register_page_header_buttons", admin_views.participants_header_button)
-hooks.register("construct_homepage_panels", admin_views.upcoming_events_panel)
+admin_views.UPCOMING_PANEL.register()
 hooks.register("home_page_areas", views.home_area)
 hooks.register(retention.HOOK, anonymise_expired)

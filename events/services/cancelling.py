@@ -1,12 +1,13 @@
 """Seats given back: a cancellation or a raised capacity moves the waitlist up, in order."""
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+
+from kcsite.workflow import TransitionError
 
 from ..models import EventPage, Registration
 from . import seats
-from .errors import EventPast, NotAllowed, StaleLink
+from .errors import NotAllowed, StaleLink
+from .workflow import REGISTRATIONS
 
 
 def cancel(registration_id, version=None, *, user=None):
@@ -16,21 +17,19 @@ def cancel(registration_id, version=None, *, user=None):
     Returns (registration, promoted registrations).
     """
     with transaction.atomic():
-        event, registration = seats.lock_event_of(registration_id)
-        if version is not None and registration.version != version:
-            raise StaleLink()
-        if registration.status not in (
-            Registration.Status.CONFIRMED,
-            Registration.Status.WAITLISTED,
-        ):
-            raise NotAllowed(_("Anmälan är redan avbokad eller avslutad."))
-        if user is None and event.is_past:
-            raise EventPast()
-        seats.set_status(registration, Registration.Status.CANCELLED)
-        registration.save()
-        log(registration, "events.cancel", user=user)
-        seats.queue_mail(registration.pk, "cancelled")
-        promoted = seats.promote(event)
+        event, _registration = seats.lock_event_of(registration_id)
+        waiting = list(seats.waitlist(event.pk).values_list("pk", flat=True))
+        try:
+            registration = REGISTRATIONS.apply(
+                registration_id, "cancel_registration", user=user, expected_version=version
+            )
+        except TransitionError as error:
+            raise (StaleLink() if error.code == "stale" else NotAllowed(error.message)) from error
+        promoted = list(
+            Registration.objects.filter(
+                pk__in=waiting, status=Registration.Status.CONFIRMED
+            ).order_by("queued_at", "id")
+        )
     return registration, promoted
 
 

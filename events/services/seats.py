@@ -53,6 +53,13 @@ def seats_taken(event_id):
     ).count()
 
 
+def waitlist(event_id):
+    """The event's waitlist, first in the queue first."""
+    return Registration.objects.filter(
+        event_id=event_id, status=Registration.Status.WAITLISTED
+    ).order_by("queued_at", "id")
+
+
 def set_status(registration, status, now=None):
     registration.status = status
     registration.status_changed_at = now or timezone.now()
@@ -72,10 +79,7 @@ def promote(event):
     if free <= 0:
         return promoted
     now = timezone.now()
-    waitlist = Registration.objects.filter(
-        event_id=event.pk, status=Registration.Status.WAITLISTED
-    ).order_by("queued_at", "id")
-    for registration in waitlist[:free]:
+    for registration in waitlist(event.pk)[:free]:
         set_status(registration, Registration.Status.CONFIRMED, now)
         registration.save()
         log(registration, "events.promote")

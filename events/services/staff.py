@@ -1,63 +1,36 @@
 """What Team Domino does in the admin: move people between waitlist and seats, mark
-attendance on the day, and write to the participants."""
+attendance on the day (the declared transitions of :mod:`.workflow`), and write to the
+participants."""
 
-from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from kcsite.mail import send_mail
+from kcsite.workflow import TransitionError
 
-from ..models import Registration
-from . import seats
 from .errors import NotAllowed
+from .workflow import REGISTRATIONS
+
+
+def _apply(registration_id, name, user):
+    try:
+        return REGISTRATIONS.apply(registration_id, name, user=user)
+    except TransitionError as error:
+        raise NotAllowed(error.message) from error
 
 
 def confirm_from_waitlist(registration_id, *, user=None):
     """Staff move a waitlisted person to confirmed, only when a seat is free."""
-    with transaction.atomic():
-        event, registration = seats.lock_event_of(registration_id)
-        if registration.status != Registration.Status.WAITLISTED:
-            raise NotAllowed(_("Personen står inte på väntelistan."))
-        if seats.seats_taken(event.pk) >= event.capacity:
-            raise NotAllowed(
-                _(
-                    "Alla platser är tagna. Höj antalet platser eller flytta någon till "
-                    "väntelistan först."
-                )
-            )
-        seats.set_status(registration, Registration.Status.CONFIRMED)
-        registration.save()
-        log(registration, "events.promote", user=user)
-        seats.queue_mail(registration.pk, "promoted")
-    return registration
+    return _apply(registration_id, "confirm", user)
 
 
 def move_to_waitlist(registration_id, *, user=None):
     """Staff move a confirmed person to the end of the waitlist (no e-mail, no auto-promotion)."""
-    with transaction.atomic():
-        _event, registration = seats.lock_event_of(registration_id)
-        if registration.status != Registration.Status.CONFIRMED:
-            raise NotAllowed(_("Bara bekräftade anmälningar kan flyttas till väntelistan."))
-        seats.set_status(registration, Registration.Status.WAITLISTED)
-        registration.queued_at = timezone.now()
-        registration.save()
-        log(registration, "events.to_waitlist", user=user)
-    return registration
+    return _apply(registration_id, "waitlist", user)
 
 
 def mark_attendance(registration_id, attended, *, user=None):
     """On the day: confirmed (or already marked) → attended / no-show."""
-    target = Registration.Status.ATTENDED if attended else Registration.Status.NO_SHOW
-    with transaction.atomic():
-        registration = Registration.objects.select_for_update().get(pk=registration_id)
-        if registration.status not in Registration.SEAT_STATES:
-            raise NotAllowed(_("Närvaro kan bara markeras för bekräftade deltagare."))
-        if registration.status != target:
-            seats.set_status(registration, target)
-            registration.save()
-            log(registration, "events.attended" if attended else "events.no_show", user=user)
-    return registration
+    return _apply(registration_id, "attended" if attended else "no_show", user)
 
 
 def email_participants(event, subject, message, statuses, *, user=None):

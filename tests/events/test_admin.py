@@ -9,9 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
 
 from events.models import Registration
-from events.services import cancelling
+from events.services import cancelling, staff
 
 from .factories import fill, make_event, register
 
@@ -143,3 +144,37 @@ def test_participant_page_lists_active_people_before_cancelled_ones(admin_client
         tr.td.get_text(strip=True) for tr in BeautifulSoup(html, "html.parser").select("tbody tr")
     ]
     assert rows == ["Väntande Viktor", "Väntande Vera", "Avbokad Anna"]
+
+
+def test_staff_changes_keep_their_log_entries_versions_and_row_buttons(admin_client):
+    user = get_user_model().objects.get(username="domino")
+    event = make_event(capacity=1)
+    first = register(event, 1)
+    second = register(event, 2)
+    staff.move_to_waitlist(first.pk, user=user)
+    staff.confirm_from_waitlist(second.pk, user=user)
+    cancelling.cancel(second.pk, user=user)  # the seat goes back to the first
+    history = [
+        (entry.object_id, entry.action, entry.user_id)
+        for entry in ModelLogEntry.objects.filter(
+            content_type__model="registration", object_id__in=[str(first.pk), str(second.pk)]
+        ).order_by("pk")
+    ]
+    assert history == [
+        (str(first.pk), "events.to_waitlist", user.pk),
+        (str(second.pk), "events.promote", user.pk),
+        (str(second.pk), "events.cancel", user.pk),
+        (str(first.pk), "events.promote", None),
+    ]
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, first.version) == (S.CONFIRMED, 3)
+    assert (second.status, second.version) == (S.CANCELLED, 3)
+    soup = BeautifulSoup(
+        admin_client.get(
+            reverse("wagtailsnippets_events_registration:list"), {"event": event.pk}
+        ).content,
+        "html.parser",
+    )
+    actions = {a["href"].split("/")[-2] for a in soup.select("table.listing a[href*='/bulk/']")}
+    assert actions == {"attended", "no_show", "waitlist"}  # the confirmed person's buttons
