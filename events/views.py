@@ -190,10 +190,15 @@ def register(request, event):
         return render(request, "events/register.html", context)
     form = RegistrationForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
-        limited = ratelimit.check(request, "events:register", email=form.cleaned_data["email"])
-        if limited:
-            context["form"] = form
-            return ratelimit.render_limited(request, "events/register.html", context, limited)
+        refused = ratelimit.refuse(
+            request,
+            "events:register",
+            email=form.cleaned_data["email"],
+            template="events/register.html",
+            context={**context, "form": form},
+        )
+        if refused:
+            return refused
         if burst_refused(request, event):
             form.add_error(None, BURST_MESSAGE)
         else:
