@@ -12,9 +12,11 @@ from django.utils import timezone
 
 from kcsite.pages.demo_tools import home_page
 from kcsite.pages.schoolyear import add_school_days, school_day, working_time
+from kcsite.vocabularies import Audience
+from methodbank.library.models import FilmPage
+from methodbank.models import MethodPage
 
 from .models import (
-    Audience,
     EventFormat,
     EventIndexPage,
     EventOccasion,
@@ -319,8 +321,6 @@ RELATED_FILMS = {
 def _films(word, limit=1):
     if not word:
         return []
-    from methodbank.library.models import FilmPage
-
     return list(
         FilmPage.objects.filter(locale__language_code="sv", title__icontains=word).order_by("path")[
             :limit
@@ -331,10 +331,6 @@ def _films(word, limit=1):
 def _methods(word, limit=2):
     """Demo methods whose title contains ``word`` (none if the method bank has no such page)."""
     if not word:
-        return []
-    try:
-        from methodbank.models import MethodPage
-    except ImportError:  # pragma: no cover - the method bank is optional for events
         return []
     return list(
         MethodPage.objects.filter(locale__language_code="sv", title__icontains=word).order_by(

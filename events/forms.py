@@ -2,32 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.antispam import HoneypotFormMixin
-from kcsite.cleaning import CleanInputFormMixin
+from kcsite.forms import PublicFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
 from .models import Adaptation, Registration
-from .services import RegistrationDetails
-
-
-class AccessibleFormMixin:
-    """Links each field to its help text and errors (aria-describedby)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            ids = [f"id_{name}-help"] if field.help_text else []
-            if name in self.errors:
-                ids.append(f"id_{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
+from .services.registering import RegistrationDetails
 
 ADAPTATIONS_HELP = _(
     "Välj det som hjälper dig att delta. Skriv inga uppgifter om din eller någon annans hälsa "
@@ -35,7 +14,9 @@ ADAPTATIONS_HELP = _(
 )
 
 
-class DetailsForm(CleanInputFormMixin, AccessibleFormMixin, NoPupilDataFormMixin, forms.Form):
+class DetailsForm(PublicFormMixin, forms.Form):
+    """What a person tells about themselves: asked when registering, changed by the link."""
+
     name = forms.CharField(
         label=_("Namn"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -99,6 +80,8 @@ class DetailsForm(CleanInputFormMixin, AccessibleFormMixin, NoPupilDataFormMixin
 
 
 class RegistrationForm(HoneypotFormMixin, DetailsForm):
+    """The public registration form: the details, the address and consent (and a honeypot)."""
+
     email = forms.EmailField(
         label=_("E-post i tjänsten"),
         max_length=254,

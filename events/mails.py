@@ -11,8 +11,8 @@ from wagtail.models import Locale
 from kcsite.links import absolute_url
 from kcsite.mail import Mail, builder
 
-from . import services
 from .models import EventPage, Registration
+from .services.calendar import event_calendar
 
 TEMPLATES = {
     "registered": "events/mail/registration",
@@ -62,7 +62,7 @@ def mail_context(registration, kind, **extra):
         "confirmed": confirmed,
         "waitlisted": registration.status == Registration.Status.WAITLISTED,
         "position": registration.waitlist_position(),
-        "manage_url": services.manage_url(registration),
+        "manage_url": registration.manage_url(),
         **extra,
     }
 
@@ -75,12 +75,12 @@ def registration_mail(registration, kind, **extra):
     attachments = []
     event = registration.event.specific
     if kind == "cancelled":
-        ics = services.event_calendar(
+        ics = event_calendar(
             event, method="CANCEL", sequence_extra=registration.version, cancelled=True
         )
         attachments.append(("avbokning.ics", ics, "text/calendar; method=CANCEL"))
     elif context["confirmed"] and kind != "message":
-        ics = services.event_calendar(event, sequence_extra=registration.version)
+        ics = event_calendar(event, sequence_extra=registration.version)
         attachments.append(("evenemang.ics", ics, "text/calendar; method=PUBLISH"))
     return Mail(
         TEMPLATES[kind],

@@ -4,12 +4,11 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from .models import EventPage
+from .services.cancelling import promote_waitlist
 
 
 @receiver(page_published, sender=EventPage)
 def event_published(sender, instance, **kwargs):
-    from . import services
-
     page = EventPage.objects.get(pk=instance.pk)
     fingerprint = page.schedule_fingerprint()
     if fingerprint != page.calendar_fingerprint:
@@ -19,4 +18,4 @@ def event_published(sender, instance, **kwargs):
         EventPage.objects.filter(pk=page.pk).update(**changes)
     if page.original.pk == page.pk:
         # A raised capacity gives the new seats to the waitlist, in order, under the event lock.
-        services.promote_waitlist(page)
+        promote_waitlist(page)

@@ -10,22 +10,26 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from kcsite import links, ratelimit
 from kcsite.search.services import clean_query, search_ids
+from kcsite.vocabularies import EVENT_AUDIENCES
 
-from . import services
 from .bursts import BURST_MESSAGE, burst_refused
 from .forms import DetailsForm, RegistrationForm
 from .models import (
-    Audience,
     EventFormat,
+    EventIndexPage,
     EventOccasion,
     EventPage,
     EventType,
     Registration,
     retention_days,
 )
+from .services import calendar, cancelling, registering
+from .services.errors import STATE_ERRORS, DuplicateRegistration, RegistrationError
+from .services.queries import upcoming_events
 
 ARCHIVE_PER_PAGE = 12
 
@@ -60,6 +64,24 @@ def event_card(event, now):
     }
 
 
+def home_area(request, page):
+    """The home page's area of the next three events in the page's language (none: no area)."""
+    events = list(
+        upcoming_events(limit=3, locale=page.locale)
+        .select_related("locale")
+        .prefetch_related("occasions")
+    )
+    if not events:
+        return None
+    now = timezone.now()
+    index_page = EventIndexPage.objects.filter(path=events[0].path[: -events[0].steplen]).first()
+    return {
+        "template": "events/home_area.html",
+        "cards": [event_card(event, now) for event in events],
+        "index_page": index_page,
+    }
+
+
 def index_context(index_page, request):
     now = timezone.now()
     events = (
@@ -74,7 +96,7 @@ def index_context(index_page, request):
     )
     filters = {
         "typ": _choice(request.GET.get("typ", ""), EventType.choices),
-        "malgrupp": _choice(request.GET.get("malgrupp", ""), Audience.choices),
+        "malgrupp": _choice(request.GET.get("malgrupp", ""), EVENT_AUDIENCES),
         "form": _choice(request.GET.get("form", ""), EventFormat.choices),
         "manad": request.GET.get("manad", "") if _month(request.GET.get("manad", "")) else "",
     }
@@ -117,7 +139,7 @@ def index_context(index_page, request):
         "archive_cards": [event_card(event, now) for event in archive_page],
         "page_obj": archive_page,
         "type_choices": EventType.choices,
-        "audience_choices": Audience.choices,
+        "audience_choices": EVENT_AUDIENCES,
         "format_choices": EventFormat.choices,
         "month_choices": month_choices,
         "feed_types": EventType.choices,
@@ -139,19 +161,15 @@ def feed(request, index_page, event_type):
     if event_type:
         events = events.filter(event_type=event_type)
         name = f"{name}: {dict(EventType.choices)[event_type]}"
-    entries = [entry for event in events for entry in services.calendar_entries(event)]
-    from kcsite.ics import build_calendar
-
     response = HttpResponse(
-        build_calendar(entries, method="PUBLISH", name=str(name)),
-        content_type="text/calendar; charset=utf-8",
+        calendar.feed_calendar(events, name), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = 'inline; filename="kalender.ics"'
     return response
 
 
 def event_ics(request, event):
-    return _calendar_response(services.event_calendar(event), f"{event.slug}.ics")
+    return _calendar_response(calendar.event_calendar(event), f"{event.slug}.ics")
 
 
 def register(request, event):
@@ -168,27 +186,32 @@ def register(request, event):
         "retention_months": max(round(retention_days() / 30.4), 1),
     }
     if state != "open":
-        context["problem"] = services.STATE_ERRORS[state].message
+        context["problem"] = STATE_ERRORS[state].message
         return render(request, "events/register.html", context)
     form = RegistrationForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
-        limited = ratelimit.check(request, "events:register", email=form.cleaned_data["email"])
-        if limited:
-            context["form"] = form
-            return ratelimit.render_limited(request, "events/register.html", context, limited)
+        refused = ratelimit.refuse(
+            request,
+            "events:register",
+            email=form.cleaned_data["email"],
+            template="events/register.html",
+            context={**context, "form": form},
+        )
+        if refused:
+            return refused
         if burst_refused(request, event):
             form.add_error(None, BURST_MESSAGE)
         else:
             try:
-                registration = services.register(
+                registration = registering.register(
                     event, form.details(), language=request.LANGUAGE_CODE
                 )
-            except services.DuplicateRegistration as error:
+            except DuplicateRegistration as error:
                 form.add_error("email", error.message)
-            except services.RegistrationError as error:
+            except RegistrationError as error:
                 form.add_error(None, error.message)
             else:
-                return redirect(services.manage_path(registration) + "?klar=ny")
+                return redirect(registration.manage_path() + "?klar=ny")
     context["form"] = form
     return render(request, "events/register.html", context)
 
@@ -207,7 +230,7 @@ def manage(request, token):
     so a change made meanwhile is never overwritten. Cancelling takes a second step.
     """
     try:
-        registration = services.read_token(token)
+        registration = registering.read_token(token)
     except links.LinkError as error:
         return links.problem_response(
             request,
@@ -219,7 +242,7 @@ def manage(request, token):
         )
     original = registration.event.specific
     event = original
-    translated = original.get_translation_or_none(_active_locale())
+    translated = original.get_translation_or_none(Locale.get_active())
     if translated is not None and translated.live:
         event = translated.specific
     can_change = (
@@ -240,15 +263,15 @@ def manage(request, token):
             version = _posted_version(request)
             try:
                 if action == "cancel":
-                    registration, _promoted = services.cancel(registration.pk, version)
-                    return redirect(services.manage_path(registration) + "?klar=avbokad")
+                    registration, _promoted = cancelling.cancel(registration.pk, version)
+                    return redirect(registration.manage_path() + "?klar=avbokad")
                 form = DetailsForm(request.POST, event=original)
                 if form.is_valid():
-                    registration = services.update_details(
+                    registration = registering.update_details(
                         registration.pk, version, form.details(email=registration.email)
                     )
-                    return redirect(services.manage_path(registration) + "?klar=andrad")
-            except services.RegistrationError as error:
+                    return redirect(registration.manage_path() + "?klar=andrad")
+            except RegistrationError as error:
                 problem = error.message
                 registration.refresh_from_db()
                 form = DetailsForm(initial=DetailsForm.initial_from(registration), event=original)
@@ -274,9 +297,3 @@ def manage(request, token):
     if confirming:
         return render(request, "events/manage_cancel.html", context)
     return render(request, "events/manage.html", context)
-
-
-def _active_locale():
-    from wagtail.models import Locale
-
-    return Locale.get_active()

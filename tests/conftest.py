@@ -181,7 +181,8 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test's flush (its fixtures' teardown), put the skeleton back."""
     result = yield
-    if _is_transactional(item):
+    # After the session's last test the test database is already gone: nothing to restore.
+    if _is_transactional(item) and nextitem is not None:
         with item.config.stash[blocking_manager_key].unblock():
             races.restore_skeleton()
     return result

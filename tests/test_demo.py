@@ -17,6 +17,7 @@ from django.db import transaction
 from lxml import html as lxml_html
 from wagtail.models import Page, Revision, Workflow
 
+from events.models import EventPage
 from kcsite.pages.models import HomePage, StandardPage
 
 from .conftest import search_cluster_configured
@@ -175,3 +176,13 @@ def test_support_demo_times_promise_no_link_in_the_confirmation():
     assert not any("bekräftelsen" in str(row) for row in demo.PATTERNS)
     assert not AvailableSlot.objects.filter(location__icontains="bekräftelsen").exists()
     assert not WeeklyPattern.objects.filter(location__icontains="bekräftelsen").exists()
+
+
+# -- events ------------------------------------------------------------------------------------
+
+
+def test_demo_event_body_does_not_repeat_the_intro():
+    for event in EventPage.objects.filter(locale__language_code="sv"):
+        first = next(iter(event.body), None)
+        if first is not None and first.block_type == "paragraph":
+            assert event.intro not in str(first.value)

@@ -1,25 +1,39 @@
-"""Events and registrations for tests: build them through the same code paths as editors."""
+"""Events and registrations for tests, built the way editors and visitors make them: pages
+through Wagtail's tree API (``tests.builders``), registrations through the real services."""
 
 from datetime import timedelta
 from itertools import count
 
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
-from events import services
 from events.models import EventIndexPage, EventOccasion, EventPage
+from events.services import registering
+from kcsite.pages.models import SiteSettings
+from tests import builders
 
 _numbers = count(1)
 
 
-def index_page(language="sv"):
-    return EventIndexPage.objects.get(locale=Locale.objects.get(language_code=language))
+def event_index(language="sv"):
+    """The event list ("Utbildningar och träffar", ``/utbildningar/``) in ``language``; built
+    below the home page on first use, the English one as its translation (``/en/trainings/``)."""
+    found = EventIndexPage.objects.filter(locale__language_code=language).first()
+    if found is not None:
+        return found
+    if language != "sv":
+        return builders.translate(
+            event_index("sv"), language, title="Trainings and meetings", slug="trainings"
+        )
+    return builders.add_page(
+        builders.home("sv"), EventIndexPage(title="Utbildningar och träffar", slug="utbildningar")
+    )
 
 
 def make_event(
     *, capacity=5, starts_in=timedelta(days=10), hours=2, occasions=None, publish=True, **fields
 ):
-    """A published EventPage under the demo's event list, with one occasion by default."""
+    """A published EventPage in the Swedish event list, with one occasion by default."""
     number = next(_numbers)
     start = timezone.now().replace(microsecond=0) + starts_in
     if occasions is None:
@@ -31,12 +45,19 @@ def make_event(
         live=publish,
         capacity=capacity,
         occasions=[EventOccasion(start=s, end=e) for s, e in occasions],
+        locale=Locale.objects.get(language_code="sv"),
         **fields,
     )
-    index_page().add_child(instance=page)
+    event_index().add_child(instance=page)
     if publish:
         page.save_revision().publish()
     return EventPage.objects.get(pk=page.pk)
+
+
+def translate_event(event, language="en", **fields):
+    """The event's published translation (its list is translated first when needed)."""
+    event_index(language)
+    return builders.translate(event, language, **fields).specific
 
 
 def details(number=0, email=None, **overrides):
@@ -47,8 +68,21 @@ def details(number=0, email=None, **overrides):
         "role": "Kurator",
     }
     values.update(overrides)
-    return services.RegistrationDetails(**values)
+    return registering.RegistrationDetails(**values)
 
 
 def register(event, number=0, **overrides):
-    return services.register(event, details(number, **overrides))
+    return registering.register(event, details(number, **overrides))
+
+
+def fill(event, people, first=1):
+    """Register ``people`` people (numbered from ``first``): confirmed while seats last, then
+    on the waitlist."""
+    return [register(event, number) for number in range(first, first + people)]
+
+
+def contact_email(address):
+    """The site's contact address (site settings), which closed events offer."""
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.email = address
+    settings.save()

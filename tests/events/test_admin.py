@@ -1,16 +1,20 @@
 """Team Domino's admin: registrations listing, export, actions, messages and the dashboard."""
 
 import io
+from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
 
-from events.models import EventPage, Registration
+from events.models import Registration
+from events.services import cancelling, staff
 
-from .factories import make_event, register
+from .factories import fill, make_event, register
 
 pytestmark = pytest.mark.django_db
 
@@ -69,12 +73,16 @@ def test_bulk_actions_attendance_and_waitlist(admin_client):
 
 
 def test_no_add_view_and_status_not_editable(admin_client):
-    html = admin_client.get(reverse("wagtailsnippets_events_registration:list")).content.decode()
-    assert reverse("wagtailsnippets_events_registration:add") not in html
+    listing = admin_client.get(reverse("wagtailsnippets_events_registration:list"))
+    add_url = reverse("wagtailsnippets_events_registration:add")
+    assert BeautifulSoup(listing.content, "html.parser").select(f'a[href="{add_url}"]') == []
+    assert admin_client.get(add_url).status_code in (302, 403)
     event = make_event(capacity=1)
     reg = register(event, 1)
     edit = admin_client.get(reverse("wagtailsnippets_events_registration:edit", args=[reg.pk]))
-    assert 'name="status"' not in edit.content.decode()
+    form = BeautifulSoup(edit.content, "html.parser")
+    assert form.select_one('[name="name"]') is not None
+    assert form.select('[name="status"]') == []
 
 
 def test_email_participants_and_participant_page(admin_client, django_capture_on_commit_callbacks):
@@ -96,11 +104,15 @@ def test_email_participants_and_participant_page(admin_client, django_capture_on
 
 
 def test_dashboard_panel_shows_fill_rate_and_waitlist(admin_client):
-    full = EventPage.objects.get(slug="samtalsmetodik-omtankesamtalet", locale__language_code="sv")
-    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Kommande evenemang" in html
-    assert full.title in html
-    assert "12 av 12 (100 %)" in html
+    full = make_event(capacity=2, title="Fullbokad utbildning")
+    fill(full, 3)
+    soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = soup.select_one('section[aria-labelledby="events-upcoming-heading"]')
+    assert panel.select_one("h2").get_text(strip=True) == "Kommande evenemang"
+    row = next(tr for tr in panel.select("tbody tr") if tr.a.get_text(strip=True) == full.title)
+    cells = [td.get_text(strip=True) for td in row.select("td")]
+    assert cells[2:] == ["2 av 2 (100 %)", "1"]
+    assert row.a["href"] == reverse("events_admin:participants", args=[full.pk])
 
 
 def test_event_edit_page_has_participants_button_and_panels(admin_client):
@@ -112,10 +124,6 @@ def test_event_edit_page_has_participants_button_and_panels(admin_client):
 
 
 def test_registrations_list_opens_newest_first(admin_client):
-    from datetime import timedelta
-
-    from bs4 import BeautifulSoup
-
     event = make_event(capacity=5)
     first = register(event, 1, name="Först Anmäld")
     register(event, 2, name="Sist Anmäld")
@@ -130,17 +138,47 @@ def test_registrations_list_opens_newest_first(admin_client):
 
 
 def test_participant_page_lists_active_people_before_cancelled_ones(admin_client):
-    from bs4 import BeautifulSoup
-
-    from events import services
-
     event = make_event(capacity=1)
     cancelled = register(event, 1, name="Avbokad Anna")
     register(event, 2, name="Väntande Viktor")
-    services.cancel(cancelled.pk)
+    cancelling.cancel(cancelled.pk)
     register(event, 3, name="Väntande Vera")
     html = admin_client.get(reverse("events_admin:participants", args=[event.pk])).content
     rows = [
         tr.td.get_text(strip=True) for tr in BeautifulSoup(html, "html.parser").select("tbody tr")
     ]
     assert rows == ["Väntande Viktor", "Väntande Vera", "Avbokad Anna"]
+
+
+def test_staff_changes_keep_their_log_entries_versions_and_row_buttons(admin_client):
+    user = get_user_model().objects.get(username="domino")
+    event = make_event(capacity=1)
+    first = register(event, 1)
+    second = register(event, 2)
+    staff.move_to_waitlist(first.pk, user=user)
+    staff.confirm_from_waitlist(second.pk, user=user)
+    cancelling.cancel(second.pk, user=user)  # the seat goes back to the first
+    history = [
+        (entry.object_id, entry.action, entry.user_id)
+        for entry in ModelLogEntry.objects.filter(
+            content_type__model="registration", object_id__in=[str(first.pk), str(second.pk)]
+        ).order_by("pk")
+    ]
+    assert history == [
+        (str(first.pk), "events.to_waitlist", user.pk),
+        (str(second.pk), "events.promote", user.pk),
+        (str(second.pk), "events.cancel", user.pk),
+        (str(first.pk), "events.promote", None),
+    ]
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, first.version) == (S.CONFIRMED, 3)
+    assert (second.status, second.version) == (S.CANCELLED, 3)
+    soup = BeautifulSoup(
+        admin_client.get(
+            reverse("wagtailsnippets_events_registration:list"), {"event": event.pk}
+        ).content,
+        "html.parser",
+    )
+    actions = {a["href"].split("/")[-2] for a in soup.select("table.listing a[href*='/bulk/']")}
+    assert actions == {"attended", "no_show", "waitlist"}  # the confirmed person's buttons

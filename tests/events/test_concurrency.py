@@ -1,53 +1,33 @@
 """Never overbook: 50 concurrent registrations at the last 10 seats, on real PostgreSQL.
 
 Each registration runs in its own thread with its own database connection, all released at
-once by a barrier, with a short pause right after the seat count to widen the race. The data is
-committed for real (the threads must see it): it is written from helper threads, outside the
-test's rolled-back transaction, and removed again at the end. A control run with the row
-lock switched off must
-overbook: proof that the test can catch the bug it guards against.
+once by the race harness (:mod:`tests.races`), with a short pause right after the seat count to
+widen the race. The data is committed for real (the threads must see it); the transactional
+test's flush and the harness put the session skeleton back afterwards. A control run with the
+row lock switched off must overbook: proof that the test can catch the bug it guards against.
 """
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connections
 from django.utils import timezone
 
-from events import services
-from events.models import EventPage, Registration
+from events.models import Registration
+from events.services import registering, seats
+from tests.races import race
 
 from .factories import details, make_event
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 CAPACITY = 60
 ALREADY_TAKEN = 50
 CONCURRENT = 50
 
 
-def in_own_connection(function):
-    """Run ``function`` in a thread with its own connection (autocommit) and return its result."""
-    box = {}
-
-    def run():
-        try:
-            box["result"] = function()
-        except Exception as error:  # noqa: BLE001 - re-raised in the caller
-            box["error"] = error
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in box:
-        raise box["error"]
-    return box.get("result")
-
-
-def _create_event():
+@pytest.fixture
+def nearly_full_event():
+    """An event with 50 of its 60 seats taken (written directly: the set-up, not the test)."""
     event = make_event(capacity=CAPACITY, starts_in=timedelta(days=20))
     now = timezone.now() - timedelta(days=1)
     Registration.objects.bulk_create(
@@ -66,44 +46,18 @@ def _create_event():
     return event
 
 
-def _delete_event(event):
-    Registration.objects.filter(event=event).delete()
-    EventPage.objects.get(pk=event.pk).delete()
-
-
-@pytest.fixture
-def committed_event(db):
-    event = in_own_connection(_create_event)
-    yield event
-    in_own_connection(lambda: _delete_event(event))
-
-
 def fire(event, monkeypatch, *, lock, pause=0.02):
-    monkeypatch.setattr(services, "LOCK_EVENTS", lock)
-    monkeypatch.setattr(services, "PAUSE_AFTER_COUNT", pause)
-    barrier = threading.Barrier(CONCURRENT)
-    results, errors = [], []
-
-    def one(number):
-        try:
-            barrier.wait(timeout=30)
-            results.append(services.register(event, details(1000 + number)).status)
-        except Exception as error:  # noqa: BLE001 - every failure is counted and reported
-            errors.append(repr(error))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=one, args=(n,)) for n in range(CONCURRENT)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
+    monkeypatch.setattr(seats, "LOCK_EVENTS", lock)
+    monkeypatch.setattr(seats, "PAUSE_AFTER_COUNT", pause)
+    return race(
+        lambda number: registering.register(event, details(1000 + number)).status, CONCURRENT
+    )
 
 
-def test_fifty_concurrent_registrations_at_the_last_ten_seats(committed_event, monkeypatch):
-    results, errors = fire(committed_event, monkeypatch, lock=True)
-    stored = Registration.objects.filter(event=committed_event)
+def test_fifty_concurrent_registrations_at_the_last_ten_seats(nearly_full_event, monkeypatch):
+    outcome = fire(nearly_full_event, monkeypatch, lock=True)
+    results = outcome.results
+    stored = Registration.objects.filter(event=nearly_full_event)
     total = stored.count()
     confirmed = stored.filter(status=Registration.Status.CONFIRMED).count()
     waitlisted = list(
@@ -112,9 +66,10 @@ def test_fifty_concurrent_registrations_at_the_last_ten_seats(committed_event, m
     positions = [r.waitlist_position() for r in waitlisted]
     print(  # the figure for the report (pytest -s)
         f"\nlocked: {results.count('confirmed')} confirmed, {results.count('waitlisted')} "
-        f"waitlisted, {len(errors)} failed, {total} stored, {confirmed}/{CAPACITY} seats taken"
+        f"waitlisted, {len(outcome.errors)} failed, {total} stored, "
+        f"{confirmed}/{CAPACITY} seats taken"
     )
-    assert errors == []  # none failed
+    assert outcome.error_reprs == []  # none failed
     assert len(results) == CONCURRENT
     assert results.count(Registration.Status.CONFIRMED) == 10
     assert results.count(Registration.Status.WAITLISTED) == 40
@@ -124,12 +79,14 @@ def test_fifty_concurrent_registrations_at_the_last_ten_seats(committed_event, m
     assert positions == list(range(1, 41))
 
 
-def test_control_without_the_lock_overbooks(committed_event, monkeypatch):
+def test_control_without_the_lock_overbooks(nearly_full_event, monkeypatch):
     """The same race with the lock switched off: the test must see the overbooking."""
-    results, errors = fire(committed_event, monkeypatch, lock=False, pause=0.2)
+    outcome = fire(nearly_full_event, monkeypatch, lock=False, pause=0.2)
     confirmed = Registration.objects.filter(
-        event=committed_event, status=Registration.Status.CONFIRMED
+        event=nearly_full_event, status=Registration.Status.CONFIRMED
     ).count()
-    print(f"\ncontrol without lock: {confirmed}/{CAPACITY} seats taken, {len(errors)} failed")
-    assert errors == []
+    print(
+        f"\ncontrol without lock: {confirmed}/{CAPACITY} seats taken, {len(outcome.errors)} failed"
+    )
+    assert outcome.error_reprs == []
     assert confirmed > CAPACITY, "without the lock the race should overbook"

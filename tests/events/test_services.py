@@ -7,10 +7,10 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from events import services
-from events.models import EventPage, Registration
+from events.models import Registration
+from events.services import cancelling, errors, queries, registering, staff
 
-from .factories import details, make_event, register
+from .factories import details, fill, make_event, register, translate_event
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_cancel_promotes_first_on_waitlist_and_emails_them(django_capture_on_com
         third = register(event, 3)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        cancelled, promoted = services.cancel(first.pk, first.version)
+        cancelled, promoted = cancelling.cancel(first.pk, first.version)
     assert cancelled.status == S.CANCELLED
     assert [r.pk for r in promoted] == [second.pk]
     second.refresh_from_db()
@@ -63,7 +63,7 @@ def test_cancelling_a_waitlisted_person_promotes_nobody():
     register(event, 1)
     waiting = register(event, 2)
     later = register(event, 3)
-    _, promoted = services.cancel(waiting.pk, waiting.version)
+    _, promoted = cancelling.cancel(waiting.pk, waiting.version)
     assert promoted == []
     later.refresh_from_db()
     assert later.status == S.WAITLISTED
@@ -73,7 +73,7 @@ def test_cancelling_a_waitlisted_person_promotes_nobody():
 def test_raising_capacity_promotes_the_waitlist_in_order():
     event = make_event(capacity=1)
     regs = [register(event, n) for n in range(5)]
-    promoted = services.set_capacity(event, 3)
+    promoted = cancelling.set_capacity(event, 3)
     assert [r.pk for r in promoted] == [regs[1].pk, regs[2].pk]
     assert statuses(event) == [S.CONFIRMED] * 3 + [S.WAITLISTED] * 2
 
@@ -93,7 +93,7 @@ def test_lowering_capacity_never_removes_anyone():
     event = make_event(capacity=3)
     for n in range(3):
         register(event, n)
-    services.set_capacity(event, 1)
+    cancelling.set_capacity(event, 1)
     assert statuses(event) == [S.CONFIRMED] * 3
     assert register(event, 9).status == S.WAITLISTED
     assert event.seats_left() == 0
@@ -102,7 +102,7 @@ def test_lowering_capacity_never_removes_anyone():
 def test_duplicate_email_is_refused_case_insensitively_and_changes_nothing():
     event = make_event(capacity=3)
     register(event, 1, email="Anna.Lind@Skola.example.org")
-    with pytest.raises(services.DuplicateRegistration):
+    with pytest.raises(errors.DuplicateRegistration):
         register(event, 2, email="anna.lind@skola.example.org ")
     assert Registration.objects.filter(event=event).count() == 1
 
@@ -124,7 +124,7 @@ def test_database_backstop_refuses_a_duplicate_even_without_the_service():
 def test_after_cancelling_the_same_email_can_register_again():
     event = make_event(capacity=3)
     first = register(event, 1)
-    services.cancel(first.pk, first.version)
+    cancelling.cancel(first.pk, first.version)
     again = register(event, 1)
     assert again.status == S.CONFIRMED
 
@@ -132,12 +132,12 @@ def test_after_cancelling_the_same_email_can_register_again():
 @pytest.mark.parametrize(
     ("fields", "error"),
     [
-        ({"registration_closes": timezone.now() - timedelta(hours=1)}, services.RegistrationClosed),
+        ({"registration_closes": timezone.now() - timedelta(hours=1)}, errors.RegistrationClosed),
         (
             {"registration_opens": timezone.now() + timedelta(days=1)},
-            services.RegistrationNotOpenYet,
+            errors.RegistrationNotOpenYet,
         ),
-        ({"registration_enabled": False}, services.RegistrationClosed),
+        ({"registration_enabled": False}, errors.RegistrationClosed),
     ],
 )
 def test_closed_or_not_yet_open_events_refuse_and_change_nothing(fields, error):
@@ -149,7 +149,7 @@ def test_closed_or_not_yet_open_events_refuse_and_change_nothing(fields, error):
 
 def test_past_event_refuses():
     event = make_event(capacity=3, starts_in=-timedelta(days=2))
-    with pytest.raises(services.EventPast):
+    with pytest.raises(errors.EventPast):
         register(event, 1)
     assert not Registration.objects.filter(event=event).exists()
 
@@ -163,18 +163,18 @@ def test_registration_closes_when_the_first_occasion_starts():
         ]
     )
     assert event.registration_state() == "closed"
-    with pytest.raises(services.RegistrationClosed):
+    with pytest.raises(errors.RegistrationClosed):
         register(event, 1)
 
 
 def test_old_version_cannot_cancel_or_change():
     event = make_event(capacity=3)
     reg = register(event, 1)
-    services.update_details(reg.pk, reg.version, details(1, name="Nytt Namn"))
-    with pytest.raises(services.StaleLink):
-        services.cancel(reg.pk, reg.version)  # the version from before the change
-    with pytest.raises(services.StaleLink):
-        services.update_details(reg.pk, reg.version, details(1, name="Annat"))
+    registering.update_details(reg.pk, reg.version, details(1, name="Nytt Namn"))
+    with pytest.raises(errors.StaleLink):
+        cancelling.cancel(reg.pk, reg.version)  # the version from before the change
+    with pytest.raises(errors.StaleLink):
+        registering.update_details(reg.pk, reg.version, details(1, name="Annat"))
     reg.refresh_from_db()
     assert reg.status == S.CONFIRMED
     assert reg.name == "Nytt Namn"
@@ -184,9 +184,9 @@ def test_old_version_cannot_cancel_or_change():
 def test_cancel_twice_is_refused():
     event = make_event(capacity=3)
     reg = register(event, 1)
-    reg, _ = services.cancel(reg.pk, reg.version)
-    with pytest.raises(services.NotAllowed):
-        services.cancel(reg.pk, reg.version)
+    reg, _ = cancelling.cancel(reg.pk, reg.version)
+    with pytest.raises(errors.NotAllowed):
+        cancelling.cancel(reg.pk, reg.version)
 
 
 def test_staff_confirm_only_with_a_free_seat_and_move_to_end_of_waitlist():
@@ -194,13 +194,13 @@ def test_staff_confirm_only_with_a_free_seat_and_move_to_end_of_waitlist():
     first = register(event, 1)
     second = register(event, 2)
     third = register(event, 3)
-    with pytest.raises(services.NotAllowed):
-        services.confirm_from_waitlist(second.pk)
-    services.move_to_waitlist(first.pk)
+    with pytest.raises(errors.NotAllowed):
+        staff.confirm_from_waitlist(second.pk)
+    staff.move_to_waitlist(first.pk)
     first.refresh_from_db()
     assert first.status == S.WAITLISTED
     assert first.waitlist_position() == 3  # end of the queue
-    services.confirm_from_waitlist(third.pk)  # staff may pick someone specific
+    staff.confirm_from_waitlist(third.pk)  # staff may pick someone specific
     assert statuses(event).count(S.CONFIRMED) == 1
     third.refresh_from_db()
     assert third.status == S.CONFIRMED
@@ -209,39 +209,40 @@ def test_staff_confirm_only_with_a_free_seat_and_move_to_end_of_waitlist():
 def test_mark_attendance_keeps_the_seat():
     event = make_event(capacity=2)
     reg = register(event, 1)
-    services.mark_attendance(reg.pk, True)
+    staff.mark_attendance(reg.pk, True)
     reg.refresh_from_db()
     assert reg.status == S.ATTENDED
-    services.mark_attendance(reg.pk, False)
+    staff.mark_attendance(reg.pk, False)
     reg.refresh_from_db()
     assert reg.status == S.NO_SHOW
     assert event.seats_left() == 1
     waiting = register(event, 2)
     assert waiting.status == S.CONFIRMED
-    with pytest.raises(services.NotAllowed):
-        services.mark_attendance(register(event, 3).pk, True)  # waitlisted
+    with pytest.raises(errors.NotAllowed):
+        staff.mark_attendance(register(event, 3).pk, True)  # waitlisted
 
 
 def test_english_page_shares_capacity_with_the_original():
-    event = EventPage.objects.get(slug="samtalsmetodik-omtankesamtalet", locale__language_code="sv")
-    english = EventPage.objects.get(
-        translation_key=event.translation_key, locale__language_code="en"
-    )
+    event = make_event(capacity=2)
+    fill(event, 2)
+    english = translate_event(event, title="Conversation methods")
     assert english.original.pk == event.pk
     assert english.seats_left() == event.seats_left() == 0
-    reg = services.register(english, details(77), language="en")
+    reg = registering.register(english, details(77), language="en")
     assert reg.event_id == event.pk
     assert reg.status == S.WAITLISTED
 
 
 def test_upcoming_events_contract():
     soon = make_event(starts_in=timedelta(days=1), event_type="network_meeting")
+    later = make_event(starts_in=timedelta(days=9), event_type="network_meeting")
     past = make_event(starts_in=-timedelta(days=1), event_type="network_meeting")
-    events = list(services.upcoming_events(event_type="network_meeting", locale="sv"))
-    assert soon in events
+    english = translate_event(later, title="Network meeting")
+    events = list(queries.upcoming_events(event_type="network_meeting", locale="sv"))
+    assert events == [soon, later]
     assert past not in events
     starts = [e.next_start for e in events]
     assert starts == sorted(starts)
     assert events[0].next_occasion.start == events[0].next_start
-    assert len(services.upcoming_events(limit=2, locale="sv")) == 2
-    assert all(e.locale.language_code == "en" for e in services.upcoming_events(locale="en"))
+    assert len(queries.upcoming_events(limit=2, locale="sv")) == 2
+    assert list(queries.upcoming_events(locale="en")) == [english]

@@ -3,17 +3,22 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.utils import timezone
+from icalendar import Calendar
 
-from events import services
-from events.models import EventPage, Registration
+from events.models import Registration
 
-from .factories import make_event, register
+from .factories import event_index, make_event, register, translate_event
 
 pytestmark = pytest.mark.django_db
 
 S = Registration.Status
+
+
+def soup_of(response):
+    return BeautifulSoup(response.content, "html.parser")
 
 
 def form_data(**overrides):
@@ -29,48 +34,78 @@ def form_data(**overrides):
     return data
 
 
+def cards(soup, section):
+    """{title: status} of the event cards in the list's section ``section`` (heading id)."""
+    found = soup.select_one(f'section[aria-labelledby="{section}"]')
+    if found is None:
+        return {}
+    return {
+        card.select_one(".card__title").get_text(strip=True): card.select_one(
+            ".events-status"
+        ).get_text(strip=True)
+        for card in found.select("li.events-card")
+    }
+
+
 def test_index_lists_upcoming_then_archive_with_cards(client):
-    response = client.get("/utbildningar/")
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert html.index("Kommande") < html.index("Tidigare evenemang")
-    assert "Samtalsmetodik: omtankesamtalet" in html
-    assert "Fullt – väntelista" in html  # the full demo training
-    assert "platser kvar" in html
-    assert "Anmälan stängd" in html
-    assert "Anmälan har inte öppnat" in html
+    full = make_event(capacity=1, title="Fullsatt utbildning")
+    register(full, 1)
+    make_event(capacity=5, title="Öppen utbildning")
+    make_event(title="Stängd utbildning", registration_closes=timezone.now() - timedelta(hours=1))
+    make_event(title="Snart öppen", registration_opens=timezone.now() + timedelta(days=3))
+    make_event(title="Genomförd utbildning", starts_in=-timedelta(days=30))
+    soup = soup_of(client.get(event_index().url))
+    headings = [h.get("id") for h in soup.select("main h2")]
+    assert headings.index("upcoming-heading") < headings.index("archive-heading")
+    upcoming = cards(soup, "upcoming-heading")
+    assert upcoming == {
+        "Fullsatt utbildning": "Fullt – väntelista",
+        "Öppen utbildning": "Anmälan öppen · 5 platser kvar",
+        "Stängd utbildning": "Anmälan stängd",
+        "Snart öppen": "Anmälan har inte öppnat",
+    }
     # The archive holds past events only.
-    archive = html[html.index("Tidigare evenemang") :]
-    assert "Frånvarorutinen i praktiken" in archive
+    assert cards(soup, "archive-heading") == {"Genomförd utbildning": "Har varit"}
+
+
+def titles(client, query):
+    soup = soup_of(client.get(event_index().url + query))
+    return set(cards(soup, "upcoming-heading"))
 
 
 def test_index_filters_by_type_audience_format_and_month(client):
-    html = client.get("/utbildningar/?typ=group_development").content.decode()
-    assert "GDQ-dag för elevhälsoteam" in html
-    assert "Samtalsmetodik" not in html
-    html = client.get("/utbildningar/?form=digital").content.decode()
-    assert "Samtalsmetodik" in html
-    assert "GDQ-dag för elevhälsoteam" not in html
-    html = client.get("/utbildningar/?malgrupp=ifo_bup").content.decode()
-    assert "Kunskapsutbyte med socialtjänst och BUP" in html
-    assert "GDQ-dag för elevhälsoteam" not in html
-    gdq = EventPage.objects.get(slug="gdq-dag-for-elevhalsoteam", locale__language_code="sv")
+    gdq = make_event(
+        title="GDQ-dag för elevhälsoteam",
+        event_type="group_development",
+        audience="pupil_health",
+        starts_in=timedelta(days=70),
+    )
+    make_event(title="Samtalsmetodik", event_format="digital", audience="teachers")
+    make_event(title="Kunskapsutbyte med socialtjänst och BUP", audience="ifo_bup")
+    assert titles(client, "?typ=group_development") == {"GDQ-dag för elevhälsoteam"}
+    assert titles(client, "?form=digital") == {"Samtalsmetodik"}
+    assert titles(client, "?malgrupp=ifo_bup") == {"Kunskapsutbyte med socialtjänst och BUP"}
     month = timezone.localtime(gdq.first_occasion.start).strftime("%Y-%m")
-    html = client.get(f"/utbildningar/?manad={month}").content.decode()
-    assert "GDQ-dag" in html
+    assert "GDQ-dag för elevhälsoteam" in titles(client, f"?manad={month}")
+    assert "Samtalsmetodik" not in titles(client, f"?manad={month}")
 
 
 def test_index_search_and_bad_filter_values_never_fail(client):
-    html = client.get("/utbildningar/?q=omtankesamtal").content.decode()
-    assert "Samtalsmetodik: omtankesamtalet" in html
-    assert "GDQ-dag för elevhälsoteam" not in html
-    response = client.get("/utbildningar/?typ=<script>&manad=2026-13&malgrupp=x&page=abc")
+    make_event(
+        title="Samtalsmetodik: omtankesamtalet",
+        intro="För mentorer och lärare: att leda ett omtankesamtal med elev och vårdnadshavare.",
+    )
+    make_event(title="GDQ-dag för elevhälsoteam")
+    assert titles(client, "?q=omtankesamtal") == {"Samtalsmetodik: omtankesamtalet"}
+    response = client.get(event_index().url + "?typ=<script>&manad=2026-13&malgrupp=x&page=abc")
     assert response.status_code == 200
 
 
 def test_event_page_never_shows_the_meeting_link(client):
-    event = EventPage.objects.get(slug="samtalsmetodik-omtankesamtalet", locale__language_code="sv")
-    assert event.meeting_link
+    event = make_event(
+        capacity=1, event_format="digital", meeting_link="https://meet.example.org/hemlig"
+    )
+    register(event, 1)
     html = client.get(event.url).content.decode()
     assert event.meeting_link not in html
     assert "Ställ dig på väntelistan" in html
@@ -106,12 +141,15 @@ def test_full_event_offers_the_waitlist(client):
 def test_form_errors_keep_input_and_are_linked(client):
     event = make_event(capacity=2)
     response = client.post(event.register_url(), form_data(email="inte-en-adress", consent=""))
-    html = response.content.decode()
     assert response.status_code == 200
-    assert 'id="error-summary"' in html
-    assert 'href="#id_email"' in html
-    assert 'aria-describedby="id_email-help id_email-error"' in html
-    assert 'value="Anna Lind"' in html
+    soup = soup_of(response)
+    summary = soup.select_one("#error-summary")
+    assert summary is not None and summary.select_one('a[href="#id_email"]') is not None
+    email = soup.select_one("input#id_email")
+    assert email["aria-describedby"] == "id_email_helptext id_email_error"
+    assert email["aria-invalid"] == "true"
+    assert soup.select_one("#id_email_error") is not None
+    assert soup.select_one("input#id_name")["value"] == "Anna Lind"
     assert not Registration.objects.filter(event=event).exists()
 
 
@@ -143,9 +181,9 @@ def test_personal_identity_number_and_honeypot_are_refused(client):
 )
 def test_closed_past_not_yet_show_message_and_post_changes_nothing(client, fields, text):
     event = make_event(capacity=2, **fields)
-    html = client.get(event.register_url()).content.decode()
-    assert text in html
-    assert "<form" not in html.split('id="main"')[1].split("</main>")[0]
+    response = client.get(event.register_url())
+    assert text in response.content.decode()
+    assert soup_of(response).select("main#main form") == []
     client.post(event.register_url(), form_data())
     assert not Registration.objects.filter(event=event).exists()
 
@@ -154,7 +192,7 @@ def test_signed_link_shows_changes_and_cancels(client, django_capture_on_commit_
     event = make_event(capacity=1, ask_school_unit=True)
     first = register(event, 1)
     waiting = register(event, 2)
-    url = services.manage_path(first)
+    url = first.manage_path()
     html = client.get(url).content.decode()
     assert "Person 1" in html
     response = client.post(
@@ -188,7 +226,7 @@ def test_signed_link_shows_changes_and_cancels(client, django_capture_on_commit_
 def test_tampered_or_expired_link_changes_nothing(client, settings):
     event = make_event(capacity=2)
     reg = register(event, 1)
-    token = services.manage_token(reg)
+    token = reg.manage_token()
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     response = client.post(f"/evenemang/anmalan/{tampered}/", {"action": "cancel"})
     assert response.status_code == 400
@@ -209,43 +247,55 @@ def test_meeting_link_only_for_confirmed_on_the_signed_page(client):
     )
     confirmed = register(event, 1)
     waiting = register(event, 2)
-    assert (
-        "https://meet.example.org/x" in client.get(services.manage_path(confirmed)).content.decode()
-    )
-    assert (
-        "https://meet.example.org/x"
-        not in client.get(services.manage_path(waiting)).content.decode()
-    )
+    assert "https://meet.example.org/x" in client.get(confirmed.manage_path()).content.decode()
+    assert "https://meet.example.org/x" not in client.get(waiting.manage_path()).content.decode()
 
 
 def test_feeds_list_public_events_and_filter_by_type(client):
-    from icalendar import Calendar
-
-    calendar = Calendar.from_ical(client.get("/utbildningar/kalender/").content)
-    summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
-    assert "GDQ-dag för elevhälsoteam" in summaries
-    assert "Samtalsmetodik: omtankesamtalet" in summaries
+    make_event(title="GDQ-dag för elevhälsoteam", event_type="group_development")
+    make_event(title="Samtalsmetodik: omtankesamtalet", occasions=_two_occasions())
+    feed_url = event_index().feed_url()
+    calendar = Calendar.from_ical(client.get(feed_url).content)
+    summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+    assert sorted(summaries) == [
+        "GDQ-dag för elevhälsoteam",
+        "Samtalsmetodik: omtankesamtalet",
+        "Samtalsmetodik: omtankesamtalet",
+    ]
     uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
     assert len(uids) == len(set(uids))
-    response = client.get("/utbildningar/kalender/group_development/")
+    response = client.get(feed_url + "group_development/")
     assert response["Content-Type"].startswith("text/calendar")
     typed = Calendar.from_ical(response.content)
     assert {str(e["SUMMARY"]) for e in typed.walk("VEVENT")} == {"GDQ-dag för elevhälsoteam"}
-    assert client.get("/utbildningar/kalender/okand/").status_code == 404
+    assert client.get(feed_url + "okand/").status_code == 404
     draft = make_event(publish=False, title="Utkast som inte syns")
-    assert draft.title not in client.get("/utbildningar/kalender/").content.decode()
+    assert draft.title not in client.get(feed_url).content.decode()
+
+
+def _two_occasions():
+    start = timezone.now().replace(microsecond=0) + timedelta(days=20)
+    return [
+        (start, start + timedelta(hours=3)),
+        (start + timedelta(days=7), start + timedelta(days=7, hours=3)),
+    ]
 
 
 def test_home_page_shows_next_three_events(client):
-    html = client.get("/").content.decode()
-    section = html[html.index('id="home-events-heading"') :]
-    section = section[: section.index("</section>")]
-    assert "Kommande utbildningar och träffar" in section
-    assert section.count('class="card events-card"') == 3
+    for days in (5, 6, 7, 8):
+        make_event(starts_in=timedelta(days=days))
+    section = soup_of(client.get("/")).select_one('section[aria-labelledby="home-events-heading"]')
+    assert section.select_one("#home-events-heading").get_text(strip=True) == (
+        "Kommande utbildningar och träffar"
+    )
+    assert len(section.select(".card.events-card")) == 3
 
 
 def test_english_pages(client):
-    html = client.get("/en/trainings/").content.decode()
-    assert "Upcoming" in html or "Kommande" in html
-    response = client.get("/en/trainings/conversation-methods-the-care-conversation/")
+    event = make_event(title="Samtalsmetodik: omtankesamtalet")
+    english = translate_event(event, title="Conversation methods: the care conversation")
+    soup = soup_of(client.get("/en/trainings/"))
+    assert set(cards(soup, "upcoming-heading")) == {"Conversation methods: the care conversation"}
+    response = client.get(english.url)
     assert response.status_code == 200
+    assert english.url.startswith("/en/trainings/")

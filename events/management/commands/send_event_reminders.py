@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from events import services
-from events.tasks import send_reminders
+from events.services import reminders
 
 
 class Command(BaseCommand):
@@ -14,8 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, queue=False, **options):
         if queue:
-            result = send_reminders.enqueue()
+            result = reminders.send_reminders.enqueue()
             self.stdout.write(f"Queued reminders task {result.id}")
             return
-        sent = services.send_due_reminders()
+        sent = reminders.send_due_reminders()
         self.stdout.write(f"{sent} reminder(s) sent")

@@ -1,18 +1,17 @@
-"""Events (trainings, knowledge exchanges, network meetings, group development) and registrations.
+"""The event pages: the list of events with its feeds, and one event with its occasions.
 
 An :class:`EventPage` has one or more :class:`EventOccasion` (start/end in Europe/Stockholm),
-a capacity and registration window. People register without an account; a
-:class:`Registration` is confirmed while seats are left and waitlisted after that. All state
-changes go through :mod:`events.services`, which serialises them with a row lock on the event.
-
-Registrations always belong to the event page in the default locale (the original), so the
-Swedish and English pages share one capacity and one waitlist.
+a capacity and registration window. Registrations always belong to the event page in the
+default locale (the original), so the Swedish and English pages share one capacity and one
+waitlist.
 """
 
+import hashlib
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -24,39 +23,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kcsite.pages.models import BasePage
-from kcsite.privacy import validate_no_personal_identity_number
+from kcsite.vocabularies import EVENT_AUDIENCES, Audience
 
-
-class EventType(models.TextChoices):
-    TRAINING = "training", _("Utbildning")
-    KNOWLEDGE_EXCHANGE = "knowledge_exchange", _("Kunskapsutbyte")
-    NETWORK_MEETING = "network_meeting", _("Nätverksträff")
-    GROUP_DEVELOPMENT = "group_development", _("Grupputveckling (GDQ)")
-
-
-class Audience(models.TextChoices):
-    ALL_STAFF = "all_staff", _("All skolpersonal")
-    TEACHERS = "teachers", _("Lärare och mentorer")
-    PUPIL_HEALTH = "pupil_health", _("Elevhälsan")
-    PRINCIPALS = "principals", _("Rektorer och skolledning")
-    IFO_BUP = "ifo_bup", _("Socialtjänst (IFO) och BUP")
-    NETWORK = "network", _("Närvaronätverkets medlemmar")
-
-
-class EventFormat(models.TextChoices):
-    ON_SITE = "on_site", _("På plats")
-    DIGITAL = "digital", _("Digitalt")
-
-
-class Adaptation(models.TextChoices):
-    """Practical adaptations people can ask for, so nobody needs to describe their health."""
-
-    HEARING_LOOP = "hearing_loop", _("Hörslinga")
-    INTERPRETER = "interpreter", _("Teckenspråks- eller skrivtolk")
-    STEP_FREE = "step_free", _("Lokal utan trappsteg")
-    MATERIAL_IN_ADVANCE = "material_in_advance", _("Material i förväg")
-    LARGE_PRINT = "large_print", _("Material i större stil")
-    BREAKS = "breaks", _("Möjlighet till extra pauser")
+from .choices import EventFormat, EventType
+from .registrations import Registration
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -71,7 +41,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("evenemangslistor")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import index_context
+        from ..views import index_context  # page routes to its view; views load after the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(self, request))
@@ -92,13 +62,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @route("kalender/", name="feed")
     def feed_view(self, request):
-        from .views import feed
+        from ..views import feed  # page routes to its view; views load after the models
 
         return feed(request, self, None)
 
     @route("kalender/<slug:event_type>/", name="type_feed")
     def type_feed_view(self, request, event_type):
-        from .views import feed
+        from ..views import feed  # page routes to its view; views load after the models
 
         return feed(request, self, event_type)
 
@@ -114,7 +84,7 @@ class EventPage(RoutablePageMixin, BasePage):
         _("typ"), max_length=32, choices=EventType.choices, default=EventType.TRAINING
     )
     audience = models.CharField(
-        _("målgrupp"), max_length=32, choices=Audience.choices, default=Audience.ALL_STAFF
+        _("målgrupp"), max_length=32, choices=EVENT_AUDIENCES, default=Audience.ALL_STAFF
     )
     event_format = models.CharField(
         _("genomförande"), max_length=16, choices=EventFormat.choices, default=EventFormat.ON_SITE
@@ -290,8 +260,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return ", ".join(part for part in [self.place_name, *lines] if part)
 
     def schedule_fingerprint(self):
-        import hashlib
-
         parts = [f"{o.start.isoformat()}/{o.end.isoformat()}" for o in self.occasion_list()]
         parts += [self.event_format, self.place_name, self.address, self.title]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
@@ -309,13 +277,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @route("anmalan/", name="register")
     def register_view(self, request):
-        from .views import register
+        from ..views import register  # page routes to its view; views load after the models
 
         return register(request, self)
 
     @route("kalender/", name="ics")
     def ics_view(self, request):
-        from .views import event_ics
+        from ..views import event_ics  # page routes to its view; views load after the models
 
         return event_ics(request, self)
 
@@ -417,130 +385,5 @@ class EventOccasion(Orderable):
         )
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Sluttiden måste vara efter starttiden.")})
-
-
-class Registration(models.Model):
-    """One person's registration for an event (no account)."""
-
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Bekräftad")
-        WAITLISTED = "waitlisted", _("Väntelista")
-        CANCELLED = "cancelled", _("Avbokad")
-        ATTENDED = "attended", _("Deltog")
-        NO_SHOW = "no_show", _("Uteblev")
-
-    SEAT_STATES = [Status.CONFIRMED, Status.ATTENDED, Status.NO_SHOW]
-    ACTIVE_STATES = [Status.CONFIRMED, Status.WAITLISTED, Status.ATTENDED, Status.NO_SHOW]
-
-    event = models.ForeignKey(
-        EventPage,
-        verbose_name=_("evenemang"),
-        related_name="registrations",
-        on_delete=models.PROTECT,
-    )
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, db_index=True)
-    name = models.CharField(
-        _("namn"), max_length=150, validators=[validate_no_personal_identity_number]
-    )
-    email = models.EmailField(_("e-post"), max_length=254)
-    organisation = models.CharField(
-        _("organisation/skola"), max_length=200, validators=[validate_no_personal_identity_number]
-    )
-    role = models.CharField(
-        _("roll"), max_length=150, validators=[validate_no_personal_identity_number]
-    )
-    school_unit = models.CharField(
-        _("skolenhet"),
-        max_length=200,
-        blank=True,
-        validators=[validate_no_personal_identity_number],
-    )
-    adaptations = models.JSONField(_("anpassningar"), default=list, blank=True)
-    adaptations_other = models.CharField(
-        _("annan anpassning"),
-        max_length=300,
-        blank=True,
-        validators=[validate_no_personal_identity_number],
-    )
-    language = models.CharField(_("språk"), max_length=8, default="sv")
-    created_at = models.DateTimeField(_("anmäld"), default=timezone.now)
-    queued_at = models.DateTimeField(
-        _("plats i kön sedan"), default=timezone.now, help_text=_("Väntelistans ordning.")
-    )
-    status_changed_at = models.DateTimeField(_("status ändrad"), default=timezone.now)
-    version = models.PositiveIntegerField(_("version"), default=1)
-    anonymised_at = models.DateTimeField(_("avidentifierad"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("anmälan")
-        verbose_name_plural = _("anmälningar")
-        ordering = ["event", "queued_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                "event",
-                Lower("email"),
-                condition=models.Q(
-                    status__in=["confirmed", "waitlisted", "attended", "no_show"],
-                    anonymised_at__isnull=True,
-                ),
-                name="events_one_active_registration_per_email",
-            )
-        ]
-        indexes = [models.Index(fields=["event", "status", "queued_at"])]
-
-    def __str__(self):
-        return f"{self.name or _('(avidentifierad)')} – {self.event.title}"
-
-    @property
-    def is_active(self):
-        return self.status in self.ACTIVE_STATES
-
-    def adaptation_labels(self):
-        labels = dict(Adaptation.choices)
-        return [str(labels.get(code, code)) for code in self.adaptations or []]
-
-    def waitlist_position(self):
-        if self.status != self.Status.WAITLISTED:
-            return None
-        ahead = Registration.objects.filter(
-            event_id=self.event_id, status=self.Status.WAITLISTED
-        ).filter(
-            models.Q(queued_at__lt=self.queued_at)
-            | models.Q(queued_at=self.queued_at, id__lt=self.id)
-        )
-        return ahead.count() + 1
-
-    def manage_url(self):
-        from .services import manage_url
-
-        return manage_url(self)
-
-
-class ReminderSent(models.Model):
-    """One reminder went out for (registration, occasion): the record that makes it idempotent."""
-
-    registration = models.ForeignKey(
-        Registration, related_name="reminders", on_delete=models.CASCADE
-    )
-    occasion_start = models.DateTimeField()
-    sent_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("skickad påminnelse")
-        verbose_name_plural = _("skickade påminnelser")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["registration", "occasion_start"], name="events_one_reminder_per_occasion"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.registration_id} @ {self.occasion_start:%Y-%m-%d %H:%M}"
-
-
-def retention_days():
-    return getattr(settings, "EVENTS_RETENTION_DAYS", 365)
