@@ -6,7 +6,7 @@ from kcsite.antispam import HoneypotFormMixin
 from kcsite.cleaning import CleanInputFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
-from .models import Member, OrganisationType
+from .models.members import Member, OrganisationType
 
 
 class AccessibleFormMixin:

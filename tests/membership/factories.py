@@ -6,13 +6,13 @@ import re
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from network.membership import services
 from network.membership.models import (
     LoginToken,
     Member,
     MembershipApplication,
     OrganisationType,
 )
+from network.membership.services import applications
 
 _counter = itertools.count(1)
 
@@ -57,7 +57,7 @@ def pending_application(**overrides):
 def member(**overrides):
     """A member made by approving an application, as in real life."""
     application = pending_application(**overrides)
-    approved = services.approve_application(application.pk)
+    approved = applications.approve_application(application.pk)
     # The approval e-mail's one-time link (tests/membership/test_first_steps.py) is set aside,
     # so login-link tests start from a member who asks for a link.
     LoginToken.objects.filter(member=approved).delete()

@@ -1,11 +1,12 @@
 import time
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from network.membership import services
 from network.membership.models import MEMBERS_GROUP_NAME, Member, MembershipApplication
+from network.membership.services import applications
 
 from .factories import (
     application_data,
@@ -63,7 +64,7 @@ def test_whole_path_application_to_member_area(client):
     assert application.status == Status.PENDING and application.verified_at
     assert mail.outbox[-1].to == ["teamdomino@example.org"]
 
-    new_member = services.approve_application(application.pk, message="Välkommen till träffen!")
+    new_member = applications.approve_application(application.pk, message="Välkommen till träffen!")
     assert new_member is not None
     assert new_member.user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
     assert not new_member.user.has_usable_password()
@@ -136,7 +137,7 @@ def test_expired_verification_link(client, monkeypatch):
     application = MembershipApplication.objects.get(email=data["email"])
     long_ago = time.time() - 4 * 24 * 3600
     monkeypatch.setattr("django.core.signing.time.time", lambda: long_ago)
-    token = services.verification_token(application)
+    token = applications.verification_token(application)
     monkeypatch.undo()
     response = client.post(f"/natverket/ansok/bekrafta/{token}/")
     assert response.status_code == 400
@@ -159,15 +160,15 @@ def test_tampered_and_reused_verification_links(client):
 def test_unverified_applications_are_purged_after_the_link_lifetime(client):
     data, _ = _apply(client)
     application = MembershipApplication.objects.get(email=data["email"])
-    application.created_at -= services.timedelta(hours=73)
+    application.created_at -= timedelta(hours=73)
     application.save()
-    assert services.purge_stale_applications() == 1
+    assert applications.purge_stale_applications() == 1
     assert not MembershipApplication.objects.filter(pk=application.pk).exists()
 
 
 def test_declined_path(client):
     application = pending_application()
-    assert services.decline_application(application.pk, message="Nätverket är för Borås.")
+    assert applications.decline_application(application.pk, message="Nätverket är för Borås.")
     application.refresh_from_db()
     assert application.status == Status.DECLINED
     assert mail.outbox[-1].to == [application.email]
@@ -175,7 +176,7 @@ def test_declined_path(client):
     assert "Nätverket är för Borås." in mail.outbox[-1].alternatives[0][0]
     assert not Member.objects.filter(email=application.email).exists()
     # A decided application cannot be decided again.
-    assert services.approve_application(application.pk) is None
+    assert applications.approve_application(application.pk) is None
     mail.outbox.clear()
     client.post("/natverket/logga-in/", {"email": application.email, "website": ""})
     assert not mail.outbox
@@ -184,7 +185,7 @@ def test_declined_path(client):
 def test_unverified_application_cannot_be_approved():
     data = application_data()
     application = pending_application(status=Status.UNVERIFIED, email=data["email"])
-    assert services.approve_application(application.pk) is None
+    assert applications.approve_application(application.pk) is None
     assert not Member.objects.filter(email=data["email"]).exists()
 
 

@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
-from network.membership import services
 from network.membership.models import LoginToken
+from network.membership.services import applications
 
 from .factories import application_data, links_in, member, path_of
 
@@ -41,7 +41,7 @@ def test_approval_mail_carries_a_one_time_login_link(client):
 
     application = MembershipApplication.objects.get(email=data["email"])
     mail.outbox.clear()
-    new_member = services.approve_application(application.pk)
+    new_member = applications.approve_application(application.pk)
     approved = mail.outbox[-1]
     assert approved.to == [data["email"]]
     welcome = next(url for url in links_in(approved) if "/natverket/logga-in/lank/" in url)

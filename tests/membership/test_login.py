@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from network.membership import services
+from kcsite.links import LinkError
 from network.membership.models import LoginToken
+from network.membership.services import access
 
 from .factories import links_in, member, path_of
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def _new_raw_token(email):
     """A new login link's raw token (the part of the URL after /lank/)."""
-    _member, url = services.create_login_link(email)
+    _member, url = access.create_login_link(email)
     return url.rstrip("/").rsplit("/", 1)[1]
 
 
@@ -85,7 +86,7 @@ def test_expired_link_is_refused(client):
 
 def test_links_expire_after_fifteen_minutes_by_default():
     someone = member()
-    services.send_login_link(someone.email)
+    access.send_login_link(someone.email)
     token = LoginToken.objects.get(member=someone)
     assert timedelta(minutes=14) < token.expires_at - token.created_at <= timedelta(minutes=15)
 
@@ -106,7 +107,7 @@ def test_only_a_hash_of_the_token_is_stored(client):
     raw = _new_raw_token(someone.email)
     token = LoginToken.objects.get(member=someone)
     assert token.token_hash != raw and raw not in token.token_hash
-    assert token.token_hash == services.hash_token(raw)
+    assert token.token_hash == access.hash_token(raw)
 
 
 def test_using_a_link_retires_the_members_other_links(client):
@@ -158,7 +159,7 @@ def test_login_links_never_log_in_staff(client):
     mail.outbox.clear()
     _request_link(client, someone.email)
     assert not mail.outbox
-    assert services.create_login_link(someone.email) is None
+    assert access.create_login_link(someone.email) is None
 
 
 def test_logged_in_non_member_on_the_login_page_gets_a_refusal(client, django_user_model):
@@ -182,9 +183,9 @@ def test_a_link_used_meanwhile_is_not_used_twice(monkeypatch):
     """Two requests both pass the check; the conditional UPDATE lets only one through."""
     someone = member()
     raw = _new_raw_token(someone.email)
-    seen_before = services.check_login_token(raw)
-    services.redeem_login_token(raw)  # the other request wins
-    monkeypatch.setattr(services, "check_login_token", lambda _raw: seen_before)
-    with pytest.raises(services.LinkError) as error:
-        services.redeem_login_token(raw)
+    seen_before = access.check_login_token(raw)
+    access.redeem_login_token(raw)  # the other request wins
+    monkeypatch.setattr(access, "check_login_token", lambda _raw: seen_before)
+    with pytest.raises(LinkError) as error:
+        access.redeem_login_token(raw)
     assert error.value.code == "used"

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from network.membership import services
 from network.membership.models import LoginToken, Member, MembershipApplication
+from network.membership.services import access
 
 from .factories import member, non_member_user, organisation_type
 
@@ -19,18 +19,18 @@ def _names(response):
 
 def test_member_profile_for_contract():
     someone = member(name="Kontrakt Testsson", organisation="Kontraktsskolan", role="Rektor")
-    profile = services.member_profile_for(someone.user)
+    profile = access.member_profile_for(someone.user)
     assert (profile.name, profile.email, profile.organisation, profile.role) == (
         "Kontrakt Testsson",
         someone.email,
         "Kontraktsskolan",
         "Rektor",
     )
-    assert services.member_profile_for(non_member_user()) is None
-    assert services.member_profile_for(None) is None
+    assert access.member_profile_for(non_member_user()) is None
+    assert access.member_profile_for(None) is None
     from django.contrib.auth.models import AnonymousUser
 
-    assert services.member_profile_for(AnonymousUser()) is None
+    assert access.member_profile_for(AnonymousUser()) is None
 
 
 def test_directory_lists_only_members_who_opted_in(client):
@@ -97,7 +97,7 @@ def test_profile_errors_keep_input(client):
 
 def test_download_my_data(client):
     someone = member()
-    services.send_login_link(someone.email)
+    access.send_login_link(someone.email)
     client.force_login(someone.user)
     response = client.get("/natverket/mitt-medlemskap/mina-uppgifter.json")
     assert response.status_code == 200
@@ -119,7 +119,7 @@ def test_own_pages_need_a_member(client):
 
 def test_leaving_deletes_all_personal_data(client):
     someone = member()
-    services.send_login_link(someone.email)
+    access.send_login_link(someone.email)
     email, user_pk, member_pk = someone.email, someone.user_id, someone.pk
     client.force_login(someone.user)
     mail.outbox.clear()

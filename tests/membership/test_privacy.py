@@ -6,13 +6,13 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-from network.membership import services
 from network.membership.models import (
     MeetingNotesPage,
     MemberAreaPage,
     MemberDirectoryPage,
     NetworkPage,
 )
+from network.membership.services import common
 from network.membership.wagtail_hooks import keep_member_area_private
 
 from .factories import member, non_member_user
@@ -38,7 +38,7 @@ def _shared_document():
 
 
 def test_demo_member_area_is_restricted_to_the_members_group():
-    group = services.members_group()
+    group = common.members_group()
     for area in MemberAreaPage.objects.all():
         restriction = PageViewRestriction.objects.get(page=area)
         assert restriction.restriction_type == BaseViewRestriction.GROUPS
