@@ -82,10 +82,15 @@ def _link_problem(request, error, kind):
 def apply(request):
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        limited = ratelimit.check(request, "membership:apply", email=form.cleaned_data["email"])
-        if limited:
-            context = {"network_page": _locale_page(NetworkPage), "form": form}
-            return ratelimit.render_limited(request, "membership/apply.html", context, limited)
+        refused = ratelimit.refuse(
+            request,
+            "membership:apply",
+            email=form.cleaned_data["email"],
+            template="membership/apply.html",
+            context={"network_page": _locale_page(NetworkPage), "form": form},
+        )
+        if refused:
+            return refused
         applications.submit_application(form.cleaned_data, language=get_language())
         return redirect("membership:apply_sent")
     return _render(request, "membership/apply.html", {"form": form})

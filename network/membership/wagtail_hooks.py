@@ -1,12 +1,16 @@
-"""Registers the network's admin (``admin_views``), log actions and member-area privacy."""
+"""Registers the network's admin (``admin_views``), log actions, member-area privacy and
+retention."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from kcsite import retention
+
 from . import admin_views, views
 from .models import Member, MembershipApplication
+from .services.applications import purge_stale_applications
 from .services.member_area import ensure_member_privacy
 
 register_permission_policy(Member, admin_views.NoAddPermissionPolicy(Member))
@@ -38,3 +42,11 @@ def register_log_actions(actions):
 @hooks.register("after_edit_page")
 def keep_member_area_private(request, page):
     ensure_member_privacy(page)
+
+
+@hooks.register(retention.HOOK)
+def delete_unverified_applications(now):
+    """Applications never verified within the link's lifetime (MEMBERSHIP_VERIFY_LINK_HOURS,
+    72 h: "raderas efter tre dagar" in the data text). Members keep their data until they
+    leave; leaving deletes it at once (``member_data.leave_network``)."""
+    return purge_stale_applications(now)

@@ -2,8 +2,11 @@ import time
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 
 from network.membership.models import MEMBERS_GROUP_NAME, Member, MembershipApplication
 from network.membership.services import applications
@@ -92,11 +95,18 @@ def test_errors_keep_input_and_change_nothing(client):
     before = MembershipApplication.objects.count()
     data, response = _apply(client, consent="", role="")
     assert response.status_code == 200
-    html = response.content.decode()
-    assert 'class="error-summary"' in html
-    assert "Du behöver samtycka för att kunna ansöka." in html
-    assert f'value="{data["name"]}"' in html and data["motivation"] in html
-    assert 'aria-describedby="id_role-help id_role-error"' in html and 'aria-invalid="true"' in html
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.select_one(".error-summary[role=alert]")
+    links = {a["href"] for a in summary.select("a[href]")}
+    assert links == {"#id_role", "#id_consent"}
+    assert soup.select_one("#id_consent_error").get_text(strip=True) == (
+        "Du behöver samtycka för att kunna ansöka."
+    )
+    assert soup.select_one("#id_name")["value"] == data["name"]
+    assert soup.select_one("#id_motivation").get_text().strip() == data["motivation"]
+    role = soup.select_one("#id_role")
+    assert set(role["aria-describedby"].split()) == {"id_role_helptext", "id_role_error"}
+    assert role["aria-invalid"] == "true"
     assert MembershipApplication.objects.count() == before
     assert not mail.outbox
 
@@ -119,7 +129,7 @@ def test_honeypot_is_refused(client):
 def test_unknown_organisation_type_is_a_clear_error(client):
     _, response = _apply(client, organisation_type="99999")
     assert response.status_code == 200
-    assert 'id="id_organisation_type-error"' in response.content.decode()
+    assert 'id="id_organisation_type_error"' in response.content.decode()
 
 
 def test_english_applicant_gets_english_mail(client):
@@ -164,6 +174,17 @@ def test_unverified_applications_are_purged_after_the_link_lifetime(client):
     application.save()
     assert applications.purge_stale_applications() == 1
     assert not MembershipApplication.objects.filter(pk=application.pk).exists()
+
+
+def test_the_nightly_retention_run_purges_unverified_applications(client):
+    stale_data, _ = _apply(client)
+    fresh_data, _ = _apply(client)
+    MembershipApplication.objects.filter(email=stale_data["email"]).update(
+        created_at=timezone.now() - timedelta(hours=73)
+    )
+    call_command("anonymise_expired", only=["network.membership.delete_unverified_applications"])
+    assert not MembershipApplication.objects.filter(email=stale_data["email"]).exists()
+    assert MembershipApplication.objects.filter(email=fresh_data["email"]).exists()
 
 
 def test_declined_path(client):
