@@ -6,7 +6,7 @@ from django.core import mail
 
 from network.membership.models import Member, MembershipApplication
 
-from .factories import pending_application
+from .factories import member, pending_application
 
 pytestmark = pytest.mark.django_db
 APPLICATIONS = "/admin/snippets/membership/membershipapplication/"
@@ -26,16 +26,30 @@ def _bulk(action, applications):
     return f"/admin/bulk/membership/membershipapplication/{action}/?{ids}&next={APPLICATIONS}"
 
 
+def _listed_names(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [td.a.get_text(strip=True) for td in soup.select("table.listing tbody td.title")]
+
+
 def test_application_list_filters_and_decision_buttons(admin_client):
     pending = pending_application(name="Väntande Person")
+    pending_application(name="Gustav Ansökarsson")
+    pending_application(name="Avslagen Person", status=Status.DECLINED)
     response = admin_client.get(APPLICATIONS, {"status": "pending"})
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Väntande Person" in html and "Gustav Ansökarsson" in html
-    assert f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}" in html
-    assert "/admin/bulk/membership/membershipapplication/decline/" in html
-    declined = admin_client.get(APPLICATIONS, {"status": "declined"}).content.decode()
-    assert "Väntande Person" not in declined
+    assert set(_listed_names(response)) == {"Väntande Person", "Gustav Ansökarsson"}
+    soup = BeautifulSoup(response.content, "html.parser")
+    hrefs = [a["href"] for a in soup.select("a[href]")]
+    assert any(
+        h.startswith(f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}&")
+        for h in hrefs
+    )
+    assert any(
+        h.startswith(f"/admin/bulk/membership/membershipapplication/decline/?id={pending.pk}&")
+        for h in hrefs
+    )
+    declined = admin_client.get(APPLICATIONS, {"status": "declined"})
+    assert _listed_names(declined) == ["Avslagen Person"]
 
 
 def test_bulk_approve_with_message(admin_client):
@@ -65,7 +79,10 @@ def test_bulk_decline_skips_decided_applications(admin_client):
 
 
 def test_members_list_and_export(admin_client):
-    assert "Alva Exempelsson" in admin_client.get(MEMBERS).content.decode()
+    member(
+        name="Alva Exempelsson", email="alva.exempelsson@example.org", organisation="Påhittsskolan"
+    )
+    assert _listed_names(admin_client.get(MEMBERS)) == ["Alva Exempelsson"]
     csv = admin_client.get(MEMBERS, {"export": "csv"})
     assert csv.status_code == 200
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
@@ -76,7 +93,7 @@ def test_members_list_and_export(admin_client):
 
 
 def test_remove_a_member_in_the_admin(admin_client, django_user_model):
-    alva = Member.objects.get(email="alva.exempelsson@example.org")
+    alva = member(name="Alva Exempelsson")
     user_pk = alva.user_id
     url = f"/admin/bulk/membership/member/delete/?id={alva.pk}&next={MEMBERS}"
     assert admin_client.post(url).status_code == 302
@@ -85,8 +102,13 @@ def test_remove_a_member_in_the_admin(admin_client, django_user_model):
 
 
 def test_dashboard_shows_pending_applications(admin_client):
-    html = admin_client.get("/admin/").content.decode()
-    assert "väntar på beslut" in html
+    soup = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
+    assert not soup.select(f'a[href="{APPLICATIONS}?status=pending"]')
+    pending_application()
+    pending_application()
+    soup = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
+    link = soup.select_one(f'a[href="{APPLICATIONS}?status=pending"]')
+    assert link.get_text(strip=True).split()[0] == "2"
 
 
 def test_editors_manage_organisation_types(admin_client):

@@ -7,7 +7,7 @@ from kcsite.outbox.models import OutboxMessage
 from network.membership.models import Member, MessageDelivery, NetworkMessage
 from network.membership.services import network_messages
 
-from .factories import links_in, member, path_of
+from .factories import directory_members, links_in, member, path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +20,7 @@ def _message(**fields):
 
 
 def test_message_goes_to_every_member_who_receives_messages():
+    directory_members()
     opted_out = member()
     Member.objects.filter(pk=opted_out.pk).update(receives_messages=False)
     receiving = Member.objects.filter(receives_messages=True).count()
@@ -39,9 +40,12 @@ def test_message_goes_to_every_member_who_receives_messages():
 
 
 def test_a_message_is_sent_once_and_deliveries_can_run_again_safely():
+    directory_members()
     message = _message()
+    mail.outbox.clear()
     network_messages.queue_network_message(message.pk)
     sent = len(mail.outbox)
+    assert sent == 6
     assert network_messages.queue_network_message(message.pk) is None
     # Queueing a delivery again (a retried task) sends nothing twice.
     for delivery_id, member_id in MessageDelivery.objects.filter(message=message).values_list(
@@ -52,10 +56,11 @@ def test_a_message_is_sent_once_and_deliveries_can_run_again_safely():
 
 
 def test_each_delivery_is_queued_with_ids_only():
+    directory_members()
     message = _message()
     count = network_messages.queue_network_message(message.pk)
     rows = OutboxMessage.objects.filter(name="membership.network_message")
-    assert rows.count() == count
+    assert rows.count() == count == 6
     assert all(set(row.params) <= {"delivery_id", "member_id"} for row in rows)
 
 
@@ -95,6 +100,7 @@ def test_send_from_the_admin(client, django_user_model):
     client.force_login(
         django_user_model.objects.create_superuser("ed", "ed@example.org", "pw-long-1-xx")
     )
+    directory_members()
     message = _message()
     listing = client.get("/admin/snippets/membership/networkmessage/").content.decode()
     assert f"/admin/bulk/membership/networkmessage/send/?id={message.pk}" in listing
