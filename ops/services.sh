@@ -51,6 +51,47 @@ apt_install() {  # packages…
         && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >>"$STATE/apt.log" 2>&1 \
         || die "apt-get install $* failed" "$STATE/apt.log"
 }
+apt_install_stopped() {  # packages…: install a server package without letting Debian start it
+    # (a temporary policy-rc.d, the standard switch; removed even if the install fails)
+    local blocked=""
+    if is_root && [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+        blocked=1; trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
+    apt_install "$@"
+    if [ -n "$blocked" ]; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
+}
+need_java() { command -v java >/dev/null && command -v mvn >/dev/null || apt_install openjdk-17-jdk-headless maven; }
+
+# --- our own processes: pid files, waiting, stopping -------------------------------------------
+pid_from() {  # pid file, pattern: print the pid if that process runs and its command matches
+    local pid
+    [ -f "$1" ] && pid=$(cat "$1") && [ -n "$pid" ] && grep -qs "$2" "/proc/$pid/cmdline" && echo "$pid"
+}
+wait_until() {  # name, check command, pid, pid file, log: wait for check; fail if the process dies
+    local name=$1 check=$2 pid=$3 pidfile=$4 log=$5 waited=0
+    until $check; do
+        kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; die "$name exited while starting" "$log"; }
+        if [ "$waited" -ge "$START_TIMEOUT" ]; then
+            kill -TERM "$pid" 2>/dev/null || true
+            rm -f "$pidfile"
+            die "$name was not ready within ${START_TIMEOUT}s (stopped it)" "$log"
+        fi
+        [ "$waited" -gt 0 ] && [ $((waited % 10)) -eq 0 ] && say "  …waiting for $name (${waited}s)"
+        sleep 1; waited=$((waited + 1))
+    done
+}
+stop_pid() {  # name, pid (may be empty), pid file: TERM, wait up to 30 s, then KILL
+    local name=$1 pid=$2
+    if [ -n "$pid" ]; then
+        say "stopping $name (pid $pid)…"
+        kill -TERM "$pid"
+        for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        if kill -0 "$pid" 2>/dev/null; then say "$name did not stop in 30s, killing it"; kill -KILL "$pid" || true; fi
+    fi
+    rm -f "$3"
+    say "$name stopped"
+}
 
 # --- PostgreSQL --------------------------------------------------------------------------------
 # PostgreSQL refuses to run as root, so as root its binaries run as the system user `postgres`,
@@ -80,17 +121,8 @@ pg_running() { local home; home=$(pg_home); [ -f "$home/data/PG_VERSION" ] && pg
 pg_answers() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; }
 
 start_postgres() {
-    if [ ! -x "$PG_BIN/initdb" ]; then
-        # Debian's package also creates a cluster "main" and would start it on 5432: a temporary
-        # policy-rc.d (the standard switch) keeps it stopped. We use our own data directory.
-        local blocked=""
-        if is_root && [ ! -e /usr/sbin/policy-rc.d ]; then
-            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
-            blocked=1; trap 'rm -f /usr/sbin/policy-rc.d' EXIT  # removed even if the install fails
-        fi
-        apt_install postgresql-15 postgresql-client-15
-        if [ -n "$blocked" ]; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
-    fi
+    # Debian's package also creates a cluster "main" on 5432; we use our own data directory.
+    [ -x "$PG_BIN/initdb" ] || apt_install_stopped postgresql-15 postgresql-client-15
     local home data log
     home=$(pg_home); data=$home/data; log=$home/postgres.log
     echo "$home" >"$STATE/pg-home"
@@ -157,16 +189,12 @@ stop_postgres() {
 }
 
 # --- OpenSearch --------------------------------------------------------------------------------
-os_pid() {  # pid of our node, if it runs
-    local pid
-    [ -f "$OS_PID" ] && pid=$(cat "$OS_PID") && [ -n "$pid" ] \
-        && grep -qs kc.opensearch.Main "/proc/$pid/cmdline" && echo "$pid"
-}
+os_pid() { pid_from "$OS_PID" kc.opensearch.Main; }
 os_health() { curl -fsS -m 5 "http://127.0.0.1:$OS_PORT/_cluster/health" 2>/dev/null; }
 os_healthy() { os_health | grep -Eq '"cluster_name":"kc-test".*"status":"(green|yellow)"'; }
 
 build_opensearch() {
-    command -v java >/dev/null && command -v mvn >/dev/null || apt_install openjdk-17-jdk-headless maven
+    need_java
     local jar=$OS_DIR/target/kc-opensearch.jar
     if [ -f "$jar" ] && [ -f "$OS_DIR/target/lib/.complete" ] \
         && [ -z "$(find "$OS_DIR/pom.xml" "$OS_DIR/src" -newer "$jar" -print -quit)" ]; then
@@ -204,56 +232,22 @@ start_opensearch() {
         pid=$!
         echo "$pid" >"$OS_PID"
     fi
-    local waited=0
-    until os_healthy; do
-        kill -0 "$pid" 2>/dev/null || { rm -f "$OS_PID"; die "OpenSearch exited while starting" "$OS_LOG"; }
-        if [ "$waited" -ge "$START_TIMEOUT" ]; then
-            kill -TERM "$pid" 2>/dev/null || true
-            rm -f "$OS_PID"
-            die "OpenSearch was not yellow/green within ${START_TIMEOUT}s (stopped it)" "$OS_LOG"
-        fi
-        [ "$waited" -gt 0 ] && [ $((waited % 10)) -eq 0 ] && say "  …waiting for OpenSearch (${waited}s)"
-        sleep 1; waited=$((waited + 1))
-    done
+    wait_until OpenSearch os_healthy "$pid" "$OS_PID" "$OS_LOG"  # yellow or green
     say "OpenSearch ready on http://127.0.0.1:$OS_PORT (cluster kc-test, pid $pid)"
 }
 
-stop_opensearch() {
-    local pid
-    if pid=$(os_pid); then
-        say "stopping OpenSearch (pid $pid)…"
-        kill -TERM "$pid"
-        for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        if kill -0 "$pid" 2>/dev/null; then
-            say "OpenSearch did not stop in 30s, killing it"; kill -KILL "$pid" || true
-        fi
-    fi
-    rm -f "$OS_PID"
-    say "OpenSearch stopped"
-}
+stop_opensearch() { stop_pid OpenSearch "$(os_pid)" "$OS_PID"; }
 
 # --- Redis -------------------------------------------------------------------------------------
 # Debian's redis-server, started by hand (not the system service) on loopback with its own port,
 # without persistence: a cache. Pid, log and working directory in <state>/redis.
 redis_cli() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" "$@"; }
-redis_pid() {
-    local pid
-    [ -f "$STATE/redis/redis.pid" ] && pid=$(cat "$STATE/redis/redis.pid") && [ -n "$pid" ] \
-        && grep -qs redis-server "/proc/$pid/cmdline" && echo "$pid"
-}
+redis_pid() { pid_from "$STATE/redis/redis.pid" redis-server; }
 redis_answers() { [ "$(redis_cli ping 2>/dev/null)" = PONG ]; }
 
 start_redis() {
-    if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
-        # Debian's package would also start the system's Redis on 6379: keep it stopped.
-        local blocked=""
-        if is_root && [ ! -e /usr/sbin/policy-rc.d ]; then
-            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
-            blocked=1; trap 'rm -f /usr/sbin/policy-rc.d' EXIT
-        fi
-        apt_install redis-server
-        if [ -n "$blocked" ]; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
-    fi
+    # Debian's package would also start the system's Redis on 6379: kept stopped.
+    command -v redis-server >/dev/null && command -v redis-cli >/dev/null || apt_install_stopped redis-server
     mkdir -p "$STATE/redis"
     local pid
     if pid=$(redis_pid); then
@@ -271,30 +265,18 @@ start_redis() {
     say "Redis ready on 127.0.0.1:$REDIS_PORT"
 }
 
-stop_redis() {
-    local pid
-    if pid=$(redis_pid); then
-        say "stopping Redis (pid $pid)…"
-        kill -TERM "$pid"
-        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    fi
-    say "Redis stopped"
-}
+stop_redis() { stop_pid Redis "$(redis_pid)" "$STATE/redis/redis.pid"; }
 
 # --- S3Proxy (S3-compatible object storage) ----------------------------------------------------
 # org.gaul:s3proxy from Maven Central (the jar with its dependencies), run on the installed Java
 # with jclouds' "filesystem" provider: buckets are folders under <state>/s3/data. Access key kc,
 # secret kc-secret-key; path-style addresses (http://127.0.0.1:PORT/bucket/key).
 S3_JAR_NAME=s3proxy-$S3_VERSION-jar-with-dependencies.jar
-s3_pid() {
-    local pid
-    [ -f "$STATE/s3/s3proxy.pid" ] && pid=$(cat "$STATE/s3/s3proxy.pid") && [ -n "$pid" ] \
-        && grep -qs org.gaul.s3proxy "/proc/$pid/cmdline" && echo "$pid"
-}
+s3_pid() { pid_from "$STATE/s3/s3proxy.pid" org.gaul.s3proxy; }
 s3_answers() { curl -s -o /dev/null -m 5 "http://127.0.0.1:$S3_PORT/" 2>/dev/null; }
 
 fetch_s3proxy() {
-    command -v java >/dev/null && command -v mvn >/dev/null || apt_install openjdk-17-jdk-headless maven
+    need_java
     [ -f "$STATE/s3/lib/$S3_JAR_NAME" ] && return
     say "fetching S3Proxy $S3_VERSION from Maven Central (first time: ~40 MB)…"
     mkdir -p "$STATE/s3/lib"
@@ -325,30 +307,11 @@ start_s3proxy() {
         pid=$!
         echo "$pid" >"$STATE/s3/s3proxy.pid"
     fi
-    local waited=0
-    until s3_answers; do
-        kill -0 "$pid" 2>/dev/null || { rm -f "$STATE/s3/s3proxy.pid"; die "S3Proxy exited while starting" "$STATE/s3/s3proxy.log"; }
-        if [ "$waited" -ge "$START_TIMEOUT" ]; then
-            kill -TERM "$pid" 2>/dev/null || true
-            rm -f "$STATE/s3/s3proxy.pid"
-            die "S3Proxy did not answer within ${START_TIMEOUT}s (stopped it)" "$STATE/s3/s3proxy.log"
-        fi
-        sleep 1; waited=$((waited + 1))
-    done
+    wait_until S3Proxy s3_answers "$pid" "$STATE/s3/s3proxy.pid" "$STATE/s3/s3proxy.log"
     say "S3Proxy ready on http://127.0.0.1:$S3_PORT (pid $pid)"
 }
 
-stop_s3proxy() {
-    local pid
-    if pid=$(s3_pid); then
-        say "stopping S3Proxy (pid $pid)…"
-        kill -TERM "$pid"
-        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
-    fi
-    rm -f "$STATE/s3/s3proxy.pid"
-    say "S3Proxy stopped"
-}
+stop_s3proxy() { stop_pid S3Proxy "$(s3_pid)" "$STATE/s3/s3proxy.pid"; }
 
 # --- main --------------------------------------------------------------------------------------
 

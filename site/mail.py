@@ -12,7 +12,7 @@ message *at send time* from those ids, renders it in the recipient's language (S
 English, plain text + HTML) and sends it with ``EMAIL_TIMEOUT``. A failure (server refusing,
 hanging past the timeout) is retried with back-off (``MAIL_RETRY_DELAYS``); after the last try
 the message is "failed for good" and listed for staff in the admin (*Inställningar → E-post som
-inte kom fram*) with a resend button.
+inte kom fram*) with buttons to send it again or discard it (``kcsite.outbox.services``).
 
 An app declares its messages in ``<app>/mails.py`` (imported at start-up)::
 
@@ -293,22 +293,10 @@ def process_queue(now=None):
     return len(recovered), stale_tasks, len(due)
 
 
-def resend(outbox_id):
-    """Staff: try a message that failed for good again (a fresh set of retries)."""
-    from kcsite.outbox.models import OutboxMessage
-
-    changed = OutboxMessage.objects.filter(pk=outbox_id, status=OutboxMessage.Status.FAILED).update(
-        status=OutboxMessage.Status.QUEUED, attempts=0, next_attempt_at=None
-    )
-    if changed:
-        after_commit(lambda: _enqueue(outbox_id))
-    return bool(changed)
-
-
-def failed_count():
-    from kcsite.outbox.models import OutboxMessage
-
-    return OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).count()
+def enqueue_after_commit(outbox_id):
+    """Queue the task for an outbox row once the transaction commits (staff's "send again",
+    see ``kcsite.outbox.services``)."""
+    after_commit(lambda: _enqueue(outbox_id))
 
 
 def forget(keys):
@@ -346,8 +334,8 @@ def _is_uuid(value):
 
 
 def prune(now=None):
-    """Delete sent messages older than ``MAIL_KEEP_SENT_DAYS`` and failed ones older than
-    ``MAIL_KEEP_FAILED_DAYS``; returns the number deleted."""
+    """Delete sent messages older than ``MAIL_KEEP_SENT_DAYS`` and failed (or discarded) ones
+    older than ``MAIL_KEEP_FAILED_DAYS``; returns the number deleted."""
     from kcsite.outbox.models import OutboxMessage
 
     now = now or timezone.now()
@@ -357,6 +345,7 @@ def prune(now=None):
         status=OutboxMessage.Status.SENT, sent_at__lt=now - timedelta(days=sent_days)
     ).delete()
     failed, _ = OutboxMessage.objects.filter(
-        status=OutboxMessage.Status.FAILED, last_attempt_at__lt=now - timedelta(days=failed_days)
+        status__in=(OutboxMessage.Status.FAILED, OutboxMessage.Status.DISCARDED),
+        last_attempt_at__lt=now - timedelta(days=failed_days),
     ).delete()
     return sent + failed

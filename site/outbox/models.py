@@ -14,6 +14,7 @@ class OutboxMessage(models.Model):
         SENDING = "sending", _("Skickas")
         SENT = "sent", _("Skickat")
         FAILED = "failed", _("Kunde inte skickas")
+        DISCARDED = "discarded", _("Kasserat")
 
     name = models.CharField(_("meddelande"), max_length=80)
     params = models.JSONField(_("parametrar"), default=dict, blank=True)

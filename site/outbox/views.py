@@ -1,43 +1,30 @@
-"""Staff view: e-mail that failed for good, with a resend button (Wagtail admin)."""
+"""Staff view: e-mail that failed for good, each with "send again" and "discard" buttons."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
-from kcsite import mail
-
+from .admin import OUTBOX_ACTIONS, PERMISSION
 from .models import OutboxMessage
 
-PERMISSION = "outbox.change_outboxmessage"
 
-
-def _check(request):
+def failed_view(request):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-
-
-@require_http_methods(["GET", "POST"])
-def failed_view(request):
-    _check(request)
-    if request.method == "POST":
-        try:
-            outbox_id = int(request.POST.get("message", ""))
-        except ValueError:
-            outbox_id = None
-        if outbox_id and mail.resend(outbox_id):
-            messages.success(request, _("Meddelandet skickas igen."))
-        else:
-            messages.error(request, _("Meddelandet finns inte längre bland de misslyckade."))
-        return redirect("outbox_failed")
-    failed = OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED)
+    here = request.get_full_path()
+    failed = list(
+        OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).order_by(
+            "-last_attempt_at", "-pk"
+        )[:200]
+    )
     return TemplateResponse(
         request,
         "outbox/failed.html",
         {
-            "messages_failed": failed.order_by("-last_attempt_at", "-pk")[:200],
+            "rows": [
+                (message, OUTBOX_ACTIONS.buttons(message, request.user, here)) for message in failed
+            ],
+            "resend_all_url": failed
+            and OUTBOX_ACTIONS.action_url("resend", [m.pk for m in failed], here),
             "retrying": OutboxMessage.objects.filter(
                 status=OutboxMessage.Status.QUEUED, attempts__gt=0
             ).count(),

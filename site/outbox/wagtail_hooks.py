@@ -2,11 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 
-from kcsite import mail
+from .admin import FAILED_MAIL_PANEL, OUTBOX_ACTIONS, PERMISSION
+from .views import failed_view
 
-from .views import PERMISSION, failed_view
+OUTBOX_ACTIONS.register()
+FAILED_MAIL_PANEL.register()
 
 
 @hooks.register("register_admin_urls")
@@ -24,23 +25,3 @@ def failed_mail_menu_item():
     return FailedMailMenuItem(
         _("E-post som inte kom fram"), reverse("outbox_failed"), icon_name="mail", order=900
     )
-
-
-class FailedMailPanel(Component):
-    name = "failed_mail"
-    order = 50
-    template_name = "outbox/dashboard_panel.html"
-
-    def __init__(self, count):
-        self.count = count
-
-    def get_context_data(self, parent_context):
-        return {"count": self.count}
-
-
-@hooks.register("construct_homepage_panels")
-def add_failed_mail_panel(request, panels):
-    if request.user.has_perm(PERMISSION):
-        count = mail.failed_count()
-        if count:
-            panels.append(FailedMailPanel(count))

@@ -1,5 +1,5 @@
 """The one mail pipeline (kcsite.mail): retries with back-off, failed-for-good messages for
-staff with a resend button, and no personal data left in the queue."""
+staff with a button to send it again, and no personal data left in the queue."""
 
 from datetime import timedelta
 
@@ -8,11 +8,13 @@ from django.contrib.auth import get_user_model
 from django.core import mail as django_mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
 from events import services as event_services
 from events.models import EventOccasion
 from kcsite import mail
+from kcsite.outbox.admin import OUTBOX_ACTIONS
 from kcsite.outbox.models import OutboxMessage
 from network.membership import services as member_services
 from tests.events.factories import make_event, register
@@ -83,13 +85,16 @@ def test_retries_with_back_off_then_failed_for_good_then_resend(
         listing = admin_client.get(reverse("outbox_failed"))
         assert listing.status_code == 200 and "support.receipt" in listing.text
         server.set_mode("accept")
+        resend = OUTBOX_ACTIONS.action_url("resend", [row.pk], reverse("outbox_failed"))
+        assert f'href="{escape(resend)}"' in listing.text
         with django_capture_on_commit_callbacks(execute=True):
-            response = admin_client.post(reverse("outbox_failed"), {"message": row.pk})
+            response = admin_client.post(resend)
         assert response.status_code == 302
         row.refresh_from_db()
         assert row.status == "sent"
         assert any("retry@example.org" in m["To"] for m in server.received)
-        assert mail.failed_count() == 1  # the team notice, not resent
+        # the team notice, not resent
+        assert OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).count() == 1
 
 
 def test_staff_without_permission_do_not_see_failed_mail(client):
@@ -160,6 +165,9 @@ def test_prune_keeps_recent_and_failed_rows(settings):
     failed = OutboxMessage.objects.create(
         name="support.receipt", status="failed", last_attempt_at=now - timedelta(days=3)
     )
-    assert mail.prune(now) == 1
-    assert not OutboxMessage.objects.filter(pk=old.pk).exists()
+    discarded_long_ago = OutboxMessage.objects.create(
+        name="support.receipt", status="discarded", last_attempt_at=now - timedelta(days=31)
+    )
+    assert mail.prune(now) == 2
+    assert not OutboxMessage.objects.filter(pk__in=[old.pk, discarded_long_ago.pk]).exists()
     assert OutboxMessage.objects.filter(pk__in=[recent.pk, failed.pk]).count() == 2
