@@ -1,48 +1,66 @@
 """The public-form kit: one base for every form a visitor fills in, rendered one way.
 
-What a public form gets from :class:`PublicFormMixin`
-    * **anti-spam**: the honeypot field ``website`` (:class:`kcsite.antispam.HoneypotFormMixin`,
-      part of :class:`PublicForm`; rate limits: :mod:`kcsite.ratelimit`);
+What a form gets from :class:`PublicFormMixin`
     * **input cleaning**: control and format characters removed before validation
       (:class:`kcsite.cleaning.CleanInputFormMixin`);
     * **no pupil data**: a personal identity number in any text field is refused, field by
-      field (:class:`kcsite.privacy.NoPupilDataFormMixin`);
+      field (:class:`kcsite.privacy.NoPupilDataFormMixin`; a phone field may hold a phone number);
     * **accessible rendering** with Django 5.2's own field rendering: each input gets
-      ``aria-describedby`` pointing at its help text (``<id>_helptext``) and its errors
-      (``<id>_error``), and ``aria-invalid="true"`` when it has errors; choice fields are a
-      ``<fieldset>`` with a ``<legend>`` that carries the ``aria-describedby``. No mixin writes
-      these attributes by hand any more.
-    * **one look**: ``{{ field.as_field_group }}`` (or ``{{ form }}``) renders
-      ``components/forms/field.html``: label (with "(frivilligt)" on optional fields, or
-      "(obligatoriskt)" on a required single checkbox), help text, errors, input.
-    * **character counts**: name text fields in ``character_count = ("motivation",)`` and
-      ``forms.js`` shows "Tecken kvar: N" under their help text.
+      ``aria-describedby="<id>_helptext <id>_error"`` (what it has of the two, in that order)
+      and ``aria-invalid="true"`` when it has errors; a choice field (radio buttons, several
+      checkboxes) is a ``<fieldset>`` whose ``<legend>`` names it and which carries the
+      ``aria-describedby``, each box its ``aria-invalid``. Nothing writes these by hand;
+    * **one look**: ``{{ form.<name>.as_field_group }}`` renders
+      ``components/forms/field.html``: label ("(frivilligt)" after an optional field's,
+      "(obligatoriskt)" after a required single checkbox's), help text, errors, input;
+      ``{{ form }}`` renders the error summary, the honeypot and every field in order;
+    * **character counts**: ``character_count = ("motivation",)`` and ``forms.js`` shows
+      "Tecken kvar: N" under the help text of those fields (they need a ``max_length``).
+
+:class:`PublicForm` adds **anti-spam**: the hidden honeypot field ``website``
+(:class:`kcsite.antispam.HoneypotFormMixin`). Rate limits: :mod:`kcsite.ratelimit`.
 
 How an app adopts the kit
-    1. Forms: subclass ``PublicForm`` (or mix ``PublicFormMixin`` into a ``ModelForm``:
-       ``class ProfileForm(PublicFormMixin, forms.ModelForm)``) instead of listing
-       ``CleanInputFormMixin``, ``AccessibleFormMixin``/``AccessibleErrorsMixin``,
-       ``NoPupilDataFormMixin`` and ``HoneypotFormMixin``; delete the app's own
-       ``AccessibleFormMixin``. A form without a honeypot (a GET filter, a form behind a
-       login) is ``class F(PublicFormMixin, forms.Form)``; a ``ModelForm`` is
-       ``class F(PublicFormMixin, forms.ModelForm)`` (add ``HoneypotFormMixin`` if public).
-       Filter forms whose fields are all optional set ``mark_optional = False``.
-    2. Templates: delete ``templates/<app>/includes/field.html`` and
-       ``templates/<app>/includes/error_summary.html``; write
-       ``{% include "components/forms/error_summary.html" %}`` at the top of the form (it reads
-       ``form``; pass ``summary_id`` when a page has two forms) and
-       ``{{ form.name.as_field_group }}`` (or ``{% include "components/forms/field.html" %}``
-       inside ``{% for field in form.visible_fields %}``) for each field; the honeypot is
-       ``{% include "components/forms/honeypot.html" %}``.
-    3. Script: delete the app's copy of the error-summary focus / double-submit / counter code
-       and load ``{% static 'js/forms.js' %}`` (``<script src=… defer>``); put
-       ``data-submit-once`` on a ``<form>`` whose button must not send it twice.
-    4. Rate limits: see :mod:`kcsite.ratelimit` (``ratelimit.refuse``).
-    5. Tests: ids are Django's: ``id_<name>_helptext`` and ``id_<name>_error`` (no longer
-       ``-help`` / ``-error``); the error summary's links go to ``#id_<name>`` (``_0`` for
-       choice fields).
+    1. Forms (``<app>/forms.py``):
 
-Everything here works without JavaScript; the script only helps.
+       * a public form: ``class ApplicationForm(PublicForm)`` instead of
+         ``(CleanInputFormMixin, AccessibleFormMixin, NoPupilDataFormMixin,
+         HoneypotFormMixin, forms.Form)``;
+       * without a honeypot (a GET filter, a form behind a login, a form another form
+         extends): ``class DetailsForm(PublicFormMixin, forms.Form)``, and where a subclass
+         is public ``class RegistrationForm(HoneypotFormMixin, DetailsForm)``;
+       * a model form: ``class ProfileForm(PublicFormMixin, forms.ModelForm)``;
+       * a filter or calculator whose fields are all optional: ``mark_optional = False``;
+       * delete the app's ``AccessibleFormMixin`` / ``AccessibleErrorsMixin`` and any
+         ``widget.attrs["aria-describedby"]`` it wrote (Django keeps a hand-written one and
+         then writes none).
+
+    2. Templates: delete ``templates/<app>/includes/field.html``,
+       ``…/includes/error_summary.html`` and ``…/includes/honeypot.html``, and write
+
+       * ``{% include "components/forms/error_summary.html" %}`` where the summary was (it
+         reads ``form``; ``with form=filter_form summary_id="…"`` when a page has two
+         summaries; ``summary_title=…`` to replace "Något behöver rättas innan du kan
+         skicka");
+       * ``{% include "components/forms/honeypot.html" %}`` inside the ``<form>``;
+       * ``{{ form.email.as_field_group }}`` for one field, or
+         ``{% for field in form.visible_fields %}{{ field.as_field_group }}{% endfor %}``
+         (``visible_fields`` leaves out the honeypot); ``{% include
+         "components/forms/field.html" with field=form.email %}`` does the same.
+
+    3. Script: delete the app's error-summary focus, double-submit guard and character
+       counter, load ``<script src="{% static 'js/forms.js' %}" defer></script>`` on the
+       page, and put ``data-submit-once`` on a ``<form>`` that must not be sent twice.
+    4. CSS: drop the app's copies of the field rules (``.events-checkbox``,
+       ``.membership-checkbox``, ``.events-choices``, ``.support-choices``/``-options``,
+       ``.form-field--error …``): ``site.css`` styles ``.form-field--choices``,
+       ``.form-field__choices``, ``.form-field__checkbox``, ``.optional``/``.required``.
+    5. Tests: the ids are Django's: ``id_<name>_helptext`` and ``id_<name>_error`` (no
+       longer ``-help``/``-error``), help before error in ``aria-describedby``; the summary
+       is ``#error-summary`` (``[data-error-summary]``), its links go to ``#id_<name>``
+       (``#id_<name>_0`` for a choice field).
+
+Everything works without JavaScript; the script only helps.
 """
 
 from django import forms
@@ -90,7 +108,8 @@ class PublicFormMixin(CleanInputFormMixin, NoPupilDataFormMixin):
         field is optional, such as listing filters.
     """
 
-    default_renderer = PublicFormRenderer
+    # One instance for every form: its template engine is built once, not per form.
+    default_renderer = PublicFormRenderer()
     character_count = ()
     mark_optional = True
 

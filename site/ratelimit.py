@@ -32,7 +32,10 @@ summary. A page that is not a form (a link that failed too often) answers with
 the settings' unless a view has a reason of its own (``per_email=`` / ``per_client=``). The
 lower-level :func:`check` (returns a :class:`Limited`) is for a view that answers a limit by the
 e-mail address differently (membership's login link: "a link was sent recently"), :func:`count`
-and :func:`is_over` count failures without a form.
+and :func:`is_over` count failures without a form. A burst limit on one object (events: more
+than five registrations for one event from one client in a minute) is the same counter with a
+scope per object and a short window: ``check(request, f"events:burst:{event.pk}",
+per_client=(5, 60))``; there is no second limiter.
 """
 
 import hashlib

@@ -22,6 +22,17 @@ The function
       the database or behind ``transaction.on_commit``, so ``--dry-run`` (run, report, roll
       back) changes nothing.
 
+What each app registers today (its old command then goes, with its line in the README's cron
+table; ``manage.py anonymise_expired`` replaces them):
+
+* events: ``services.anonymise_expired(now)`` (was ``anonymise_registrations``; the task
+  ``tasks.anonymise_registrations`` that its ``--queue`` enqueued may stay for the admin);
+* support: ``services.anonymise_expired(now)`` (was ``support_anonymise``; ``--months``
+  becomes the setting ``SUPPORT_RETENTION_MONTHS`` alone);
+* method bank: ``purge_search_statistics(today=timezone.localdate(now))`` returning
+  ``Summary(count=term_days + daily_hits + queries, detail="… report rows, … daily hit rows,
+  … queries")`` (was ``purge_search_statistics``, ``--days`` becomes the setting).
+
 ``manage.py anonymise_expired`` (nightly, from cron) runs every registered function in
 registration order (``@hooks.register(retention.HOOK, order=…)`` to change it), prints one
 line per function and a total; ``--dry-run`` reports what would go; ``--only NAME`` runs one

@@ -9,7 +9,9 @@ How an app adopts them
       on ``EventPage.audience``; ``Audience.ALL_STAFF`` etc. from here). Stored values stay.
     * Method bank / library: ``TIERS`` (``Tier.choices``) replaces ``methodbank.taxonomy.TIERS``
       (which now re-exports it) and ``methodbank.library.models.TIERS``; the library's
-      ``Audience.Key`` → ``Audience`` with ``FILM_AUDIENCES`` as the field's choices.
+      ``Audience.Key`` → ``Audience`` with ``FILM_AUDIENCES`` as the field's choices. One
+      label changes: the films' "Rektorer" is the events' "Rektorer och skolledning" (one
+      group, one name).
     * Support: ``SchoolForm`` and ``SchoolType`` move here from ``network.support.models``
       (import them from here; the model keeps ``choices=SchoolForm.choices``).
     * A change of ``choices`` on a model field needs a migration that only alters the field

@@ -8,44 +8,9 @@ from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.forms import PublicFormMixin
 
-
-class ExampleForm(PublicForm):
-    character_count = ("message",)
-
-    name = forms.CharField(label="Namn", max_length=50, help_text="Som på ditt id-kort.")
-    email = forms.EmailField(label="E-post")
-    phone = forms.CharField(
-        label="Telefon", required=False, widget=forms.TextInput(attrs={"type": "tel"})
-    )
-    message = forms.CharField(label="Meddelande", max_length=200, widget=forms.Textarea)
-    topics = forms.MultipleChoiceField(
-        label="Ämnen",
-        choices=[("a", "A"), ("b", "B")],
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Välj minst ett.",
-    )
-    time = forms.ChoiceField(
-        label="Tid", choices=[("1", "Ett"), ("2", "Två")], widget=forms.RadioSelect
-    )
-    consent = forms.BooleanField(label="Jag samtycker")
-
-
-class FilterForm(PublicFormMixin, forms.Form):
-    mark_optional = False
-
-    q = forms.CharField(label="Sök", required=False)
-
-
-VALID = {
-    "name": "Ada",
-    "email": "ada@example.se",
-    "message": "Hej",
-    "topics": ["a"],
-    "time": "1",
-    "consent": "on",
-}
+from .forms import VALID, ExampleForm, FilterForm
 
 
 def soup(html):
@@ -202,3 +167,15 @@ def test_a_model_form_can_use_the_mixin():
     field = soup(form.render()).select_one("input#id_name")
     assert field["aria-invalid"] == "true"
     assert field["aria-describedby"] == "id_name_error"
+
+
+def test_a_widget_of_several_inputs_is_a_fieldset_rendered_by_django():
+    form = FilterForm({"q": "", "since_year": "2026", "since_month": "2", "since_day": "31"})
+    page = soup(form.render())
+    fieldset = page.select_one("#id_since_year").find_parent("fieldset")
+    assert fieldset.legend.get_text(strip=True) == "Från"
+    assert fieldset["aria-describedby"] == "id_since_error"
+    selects = [select["id"] for select in fieldset.select("select")]
+    assert sorted(selects) == ["id_since_day", "id_since_month", "id_since_year"]
+    summary = soup(render_to_string("components/forms/error_summary.html", {"form": form}))
+    assert summary.select_one("a")["href"] == f"#{selects[0]}"

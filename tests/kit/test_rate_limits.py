@@ -31,3 +31,12 @@ def test_refuse_counts_per_client_without_an_address():
     assert ratelimit.refuse(_request(), "kit:client", **kwargs) is None
     assert ratelimit.refuse(_request(), "kit:client", **kwargs) is None
     assert ratelimit.refuse(_request(), "kit:client", **kwargs).status_code == 429
+
+
+def test_a_burst_limit_is_a_per_object_scope_with_a_short_window():
+    cache.clear()
+    for _ in range(2):
+        assert ratelimit.check(_request(), "kit:burst:1", per_client=(2, 60)) is None
+    limited = ratelimit.check(_request(), "kit:burst:1", per_client=(2, 60))
+    assert limited.by == "client" and 0 < limited.retry_after <= 60
+    assert ratelimit.check(_request(), "kit:burst:2", per_client=(2, 60)) is None
