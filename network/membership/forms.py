@@ -131,10 +131,11 @@ class DirectoryFilterForm(PublicFormMixin, forms.Form):
 
 
 class DecisionForm(NoPupilDataFormMixin, forms.Form):
-    """The message to the applicant(s) when approving or declining in the admin (an admin
-    form: Wagtail renders it, not the public-form kit)."""
+    """The message to the applicant(s) on the confirmation page of "Godkänn" and "Avslå" in
+    the admin (the staff-actions kit passes ``reason`` to the workflow as the decision
+    message; an admin form, so Wagtail renders it, not the public-form kit)."""
 
-    message = forms.CharField(
+    reason = forms.CharField(
         label=_("Meddelande till den sökande"),
         required=False,
         max_length=2000,

@@ -1,41 +1,25 @@
-"""Registers the network's admin (``admin_views``), log actions, member-area privacy and
-retention."""
+"""Registers the network's admin (``admin_views``), member-area privacy and retention."""
 
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from kcsite import retention
+from kcsite.staff_admin import no_add_in_admin
 
 from . import admin_views, views
 from .models import Member, MembershipApplication
 from .services.applications import purge_stale_applications
 from .services.member_area import ensure_member_privacy
 
-register_permission_policy(Member, admin_views.NoAddPermissionPolicy(Member))
-register_permission_policy(
-    MembershipApplication, admin_views.NoAddPermissionPolicy(MembershipApplication)
-)
+# Applications come from the public form and members from approvals, never "Add".
+no_add_in_admin(Member)
+no_add_in_admin(MembershipApplication)
 register_snippet(admin_views.NetworkViewSetGroup)
-
-for bulk_action in (
-    admin_views.ApproveBulkAction,
-    admin_views.DeclineBulkAction,
-    admin_views.SendMessageBulkAction,
-):
-    hooks.register("register_bulk_action", bulk_action)
-hooks.register("register_snippet_listing_buttons", admin_views.message_send_button)
-hooks.register("register_snippet_listing_buttons", admin_views.application_decision_buttons)
-hooks.register("construct_homepage_panels", admin_views.pending_applications_panel)
+admin_views.APPLICATION_ACTIONS.register()
+admin_views.MESSAGE_ACTIONS.register()
+admin_views.PENDING_PANEL.register()
 hooks.register("before_serve_page", views.refuse_logged_in_non_members, order=-10)
 hooks.register("before_serve_document", views.refuse_document_to_non_members, order=-10)
-
-
-@hooks.register("register_log_actions")
-def register_log_actions(actions):
-    actions.register_action("membership.approve", _("Godkänn"), _("Ansökan godkänd"))
-    actions.register_action("membership.decline", _("Avslå"), _("Ansökan avslagen"))
 
 
 @hooks.register("after_create_page")

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from wagtail.models import ModelLogEntry
 
 from network.membership.models import Member, MembershipApplication
 
@@ -56,7 +57,7 @@ def test_bulk_approve_with_message(admin_client):
     applications = [pending_application(), pending_application()]
     assert admin_client.get(_bulk("approve", applications)).status_code == 200
     mail.outbox.clear()
-    response = admin_client.post(_bulk("approve", applications), {"message": "Hej och välkommen!"})
+    response = admin_client.post(_bulk("approve", applications), {"reason": "Hej och välkommen!"})
     assert response.status_code == 302
     for application in applications:
         application.refresh_from_db()
@@ -64,13 +65,16 @@ def test_bulk_approve_with_message(admin_client):
         assert Member.objects.filter(email=application.email).exists()
     assert sorted(m.to[0] for m in mail.outbox) == sorted(a.email for a in applications)
     assert all("Hej och välkommen!" in m.body for m in mail.outbox)
+    entries = ModelLogEntry.objects.filter(action="membership.approve")
+    assert sorted(int(e.object_id) for e in entries) == sorted(a.pk for a in applications)
+    assert {e.user.username for e in entries} == {"domino"}
 
 
 def test_bulk_decline_skips_decided_applications(admin_client):
     pending = pending_application()
     already = pending_application(status=Status.APPROVED)
     mail.outbox.clear()
-    response = admin_client.post(_bulk("decline", [pending, already]), {"message": "Tyvärr."})
+    response = admin_client.post(_bulk("decline", [pending, already]), {"reason": "Tyvärr."})
     assert response.status_code == 302
     pending.refresh_from_db()
     already.refresh_from_db()
@@ -142,7 +146,7 @@ def test_decision_buttons_on_the_application_page(admin_client):
     approve = (
         f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}&next={edit_url}"
     )
-    response = admin_client.post(approve, {"message": ""})
+    response = admin_client.post(approve, {"reason": ""})
     assert response.status_code == 302 and response["Location"] == edit_url
     pending.refresh_from_db()
     assert pending.status == Status.APPROVED

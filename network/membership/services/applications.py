@@ -7,11 +7,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from wagtail.log_actions import log
+from django.utils.translation import gettext_lazy as _
 
 from kcsite import links
 from kcsite.links import LinkError
 from kcsite.mail import send_mail
+from kcsite.workflow import Transition, TransitionError, Workflow
 
 from ..models.members import Member, MembershipApplication
 from .common import members_group, normalise_email
@@ -121,53 +122,73 @@ def _member_for(application):
         return Member.objects.get(email__iexact=application.email)
 
 
-def _decide(application_id, status, user, message, *, action, mail):
-    """Decide a pending application (row lock): status, log entry, e-mail on commit.
-    Returns the application, or None when it is not pending (already decided, or not
-    verified)."""
-    with transaction.atomic():
-        application = (
-            MembershipApplication.objects.select_for_update()
-            .select_related("organisation_type")
-            .filter(pk=application_id, status=Status.PENDING)
-            .first()
-        )
-        if application is None:
-            return None
-        if status == Status.APPROVED:
-            application.member = _member_for(application)
-        application.status = status
-        application.decided_at = timezone.now()
-        application.decided_by = user
-        application.decision_message = message
-        application.version += 1
-        application.save()
-        log(instance=application, action=action, user=user)
-        send_mail(mail, application_id=application.pk)
-    return application
+def _create_member(change):
+    """After approval: the applicant's member (with account) is linked to the application."""
+    application = change.obj
+    application.member = _member_for(application)
+    MembershipApplication.objects.filter(pk=application.pk).update(member=application.member)
+
+
+def _decision(change):
+    return {"decided_at": change.now, "decided_by": change.user, "decision_message": change.reason}
+
+
+_NOT_PENDING = _("Ansökan väntar inte på beslut.")
+
+#: Team Domino's decision on a verified application (the admin actions come from this too).
+APPLICATIONS = Workflow(
+    MembershipApplication,
+    "status",
+    version_field="version",
+    mail_key="application_id",
+    transitions=[
+        Transition(
+            "approve",
+            sources=[Status.PENDING],
+            target=Status.APPROVED,
+            label=_("Godkänn"),
+            description=_("Den sökande blir medlem och får ett e-postmeddelande om beslutet."),
+            log_action="membership.approve",
+            log_message=_("Ansökan godkänd"),
+            changes=_decision,
+            after=_create_member,
+            mail="membership.approved",
+            refused=_NOT_PENDING,
+            icon="check",
+        ),
+        Transition(
+            "decline",
+            sources=[Status.PENDING],
+            target=Status.DECLINED,
+            label=_("Avslå"),
+            description=_("Den sökande får ett e-postmeddelande om beslutet."),
+            log_action="membership.decline",
+            log_message=_("Ansökan avslagen"),
+            changes=_decision,
+            mail="membership.declined",
+            refused=_NOT_PENDING,
+            icon="cross",
+        ),
+    ],
+)
+
+
+def _decide(application_id, name, user, message):
+    """Apply decision ``name``; the application, or None when it is not pending (already
+    decided, not verified, or gone)."""
+    try:
+        return APPLICATIONS.apply(application_id, name, user=user, reason=message)
+    except TransitionError:
+        return None
 
 
 def approve_application(application_id, user=None, message=""):
     """Approve a pending application: create the member and e-mail them. Returns the member,
     or None when the application is not pending (already decided, or not verified)."""
-    application = _decide(
-        application_id,
-        Status.APPROVED,
-        user,
-        message,
-        action="membership.approve",
-        mail="membership.approved",
-    )
+    application = _decide(application_id, "approve", user, message)
     return application.member if application else None
 
 
 def decline_application(application_id, user=None, message=""):
     """Decline a pending application and e-mail the applicant. Returns it, or None."""
-    return _decide(
-        application_id,
-        Status.DECLINED,
-        user,
-        message,
-        action="membership.decline",
-        mail="membership.declined",
-    )
+    return _decide(application_id, "decline", user, message)
