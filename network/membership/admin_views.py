@@ -21,6 +21,9 @@ from .services.network_messages import MESSAGES
 
 Status = MembershipApplication.Status
 
+#: Who an application or a member is, in exports and on the inspect page.
+PERSON_FIELDS = ["name", "email", "organisation_type", "organisation", "role"]
+
 
 APPLICATION_TONES = {
     Status.UNVERIFIED: "neutral",
@@ -103,11 +106,7 @@ class ApplicationViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     list_filter = ["status", "organisation_type", "created_at"]
     search_fields = ["name", "email", "organisation", "role"]
     list_export = [
-        "name",
-        "email",
-        "organisation_type",
-        "organisation",
-        "role",
+        *PERSON_FIELDS,
         "status",
         "created_at",
         "verified_at",
@@ -117,11 +116,7 @@ class ApplicationViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
-        "name",
-        "email",
-        "organisation_type",
-        "organisation",
-        "role",
+        *PERSON_FIELDS,
         "motivation",
         "show_in_directory",
         "status",
@@ -141,11 +136,7 @@ class MemberViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     list_filter = ["organisation_type", "show_in_directory", "joined_at"]
     search_fields = ["name", "email", "organisation", "role"]
     list_export = [
-        "name",
-        "email",
-        "organisation_type",
-        "organisation",
-        "role",
+        *PERSON_FIELDS,
         "show_in_directory",
         "receives_messages",
         "joined_at",

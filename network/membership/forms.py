@@ -98,17 +98,7 @@ class ProfileForm(PublicFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = self.instance.language
-        self.order_fields(
-            [
-                "name",
-                "organisation_type",
-                "organisation",
-                "role",
-                "show_in_directory",
-                "receives_messages",
-                "language",
-            ]
-        )
+        self.order_fields([*self.Meta.fields, "language"])
 
     def save(self, commit=True):
         self.instance.language = self.cleaned_data["language"]

@@ -129,11 +129,23 @@ def _create_member(change):
     MembershipApplication.objects.filter(pk=application.pk).update(member=application.member)
 
 
-def _decision(change):
-    return {"decided_at": change.now, "decided_by": change.user, "decision_message": change.reason}
+def _decision(name, target, **options):
+    """A decision on a pending application: decided when and by whom, with the message to
+    the applicant (the reason on the confirmation page); logged and mailed."""
+    return Transition(
+        name,
+        sources=[Status.PENDING],
+        target=target,
+        log_action=f"membership.{name}",
+        changes=lambda change: {
+            "decided_at": change.now,
+            "decided_by": change.user,
+            "decision_message": change.reason,
+        },
+        refused=_("Ansökan väntar inte på beslut."),
+        **options,
+    )
 
-
-_NOT_PENDING = _("Ansökan väntar inte på beslut.")
 
 #: Team Domino's decision on a verified application (the admin actions come from this too).
 APPLICATIONS = Workflow(
@@ -142,31 +154,23 @@ APPLICATIONS = Workflow(
     version_field="version",
     mail_key="application_id",
     transitions=[
-        Transition(
+        _decision(
             "approve",
-            sources=[Status.PENDING],
-            target=Status.APPROVED,
+            Status.APPROVED,
             label=_("Godkänn"),
             description=_("Den sökande blir medlem och får ett e-postmeddelande om beslutet."),
-            log_action="membership.approve",
             log_message=_("Ansökan godkänd"),
-            changes=_decision,
             after=_create_member,
             mail="membership.approved",
-            refused=_NOT_PENDING,
             icon="check",
         ),
-        Transition(
+        _decision(
             "decline",
-            sources=[Status.PENDING],
-            target=Status.DECLINED,
+            Status.DECLINED,
             label=_("Avslå"),
             description=_("Den sökande får ett e-postmeddelande om beslutet."),
-            log_action="membership.decline",
             log_message=_("Ansökan avslagen"),
-            changes=_decision,
             mail="membership.declined",
-            refused=_NOT_PENDING,
             icon="cross",
         ),
     ],
