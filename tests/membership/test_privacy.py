@@ -5,6 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
+from wagtail.search.backends import get_search_backends
 
 from network.membership.models import (
     MeetingNotesPage,
@@ -19,20 +20,38 @@ from .factories import directory_members, member, network_pages, non_member_user
 
 pytestmark = pytest.mark.django_db
 
+MEMBER_PAGE_TYPES = (MemberAreaPage, MeetingNotesPage, MemberDirectoryPage)
 SECRET_WORDS = ["Nätverksträff", "minnesanteckningar", "Medlemsförteckning", "Alva Exempelsson"]
+
+
+def _cluster_backends():
+    """The search cluster's backends (none on Wagtail's database search)."""
+    return [
+        backend
+        for backend in get_search_backends(with_auto_update=True)
+        if "database" not in type(backend).__module__
+    ]
 
 
 @pytest.fixture
 def pages():
-    """The network page and the member pages in Swedish and English, and the six members."""
+    """The network page and the member pages in Swedish and English, and the six members;
+    on a search cluster, searchable at once and taken out of the index afterwards (the
+    cluster is not rolled back with the test)."""
     built = network_pages(english=True)
     directory_members()
-    return built
+    for backend in _cluster_backends():
+        backend.get_index_for_model(NetworkPage).refresh()
+    yield built
+    for backend in _cluster_backends():
+        for page in Page.objects.type(NetworkPage, *MEMBER_PAGE_TYPES).specific():
+            backend.delete(page)
+        backend.get_index_for_model(NetworkPage).refresh()
 
 
 def _member_pages():
     pages = []
-    for model in (MemberAreaPage, MeetingNotesPage, MemberDirectoryPage):
+    for model in MEMBER_PAGE_TYPES:
         pages += list(model.objects.live())
     assert len(pages) == 6  # sv area, en area, two notes, sv + en directory
     return pages
