@@ -2,12 +2,19 @@
 
 How an app adopts the staff-actions kit:
 
-1. Declare the workflow (``kcsite.workflow``) next to its services, and make the services'
-   staff functions call ``WORKFLOW.apply(...)`` (delete their own lock / version bump /
-   ``log()`` / ``send_mail`` code for those changes).
-2. Declare the admin side once, e.g. in ``<app>/admin.py`` (or the viewsets module)::
+1. Declare the workflow (``kcsite.workflow``, see its docstring) next to the services, and make
+   the services' staff functions call ``WORKFLOW.apply(...)``. Delete their own lock, version
+   bump, ``log()`` and ``send_mail`` code for those changes.
+2. Declare the admin side once, in the app's admin/viewsets module::
 
-       APPLICATION_ACTIONS = StaffActions(services.APPLICATIONS, icon="form")
+       APPLICATION_ACTIONS = StaffActions(
+           services.APPLICATIONS,
+           icon="form",
+           item_template="membership/admin/application_item.html",  # optional: one ``item``
+           forms={"plan": PlanForm},  # optional: more fields, written with the state
+           done_messages={"approve": ngettext_lazy(
+               "%(count)d ansökan godkänd.", "%(count)d ansökningar godkända.", "count")},
+       )
        PENDING = ngettext_lazy("%(count)d ansökan väntar", "%(count)d ansökningar väntar", "count")
        PENDING_PANEL = DashboardPanel(
            "membership_pending",
@@ -17,25 +24,27 @@ How an app adopts the staff-actions kit:
            rows=state_counts(services.APPLICATIONS, LIST_URL_NAME, {Status.PENDING: PENDING}),
        )
 
+   A panel that is not counts per state passes ``template_name`` and ``context`` instead.
+   Edit and inspect views get the buttons in their header with :class:`HeaderButtonsMixin`
+   (``staff_actions = APPLICATION_ACTIONS`` on the view class).
 3. In ``wagtail_hooks.py`` only register::
 
-       APPLICATION_ACTIONS.register()          # bulk actions + listing row buttons
+       no_add_in_admin(MembershipApplication)  # before the viewsets; also=("delete",) if needed
+       APPLICATION_ACTIONS.register()          # bulk actions + snippet listing row buttons
        PENDING_PANEL.register()                # the dashboard panel
-       no_add_in_admin(MembershipApplication)  # the form adds them, never "Add"
 
-   and delete the app's own ``SnippetBulkAction`` subclasses, listing-button hooks,
-   ``register_log_actions`` entries of these transitions (the workflow registers them),
+   and delete the app's own ``SnippetBulkAction`` subclasses, listing-button hooks, the
+   ``register_log_actions`` entries of these transitions (the workflow registers them), its
    confirmation template, permission policy class and dashboard ``Component``.
 
 What you get: for each transition a Wagtail bulk action (``action_type`` = the transition's
-name) on the model, reachable for one record from its row button or header button
-(``?id=<pk>``) and, for snippets, for many from the listing's bulk-action bar. All share ONE
-confirmation page (``kcsite/admin/confirm_transition.html``): what will change, which selected
-records are not in a source state (they are left alone), a reason field when the transition
-asks for one; afterwards one message with the count done and why the others were skipped.
-Edit and inspect views show the same buttons in their header with :class:`HeaderButtonsMixin`.
-Bulk actions and the confirmation page work for ``ModelViewSet`` models too (the listing's
-checkbox bar is Wagtail's, for snippets only).
+name) on the model, reachable for one record from its row or header button (``?id=<pk>``,
+:meth:`StaffActions.action_url`) and, for snippets, for many from the listing's bulk-action
+bar. All share ONE confirmation page (``kcsite/admin/confirm_transition.html``): what will
+change, which selected records are not in a source state (left alone), a reason field when the
+transition asks for one (checked for personal identity numbers); afterwards one message with
+the count done and one with why the others were skipped. The bulk-action view and confirmation
+work for ``ModelViewSet`` models too (the listing's checkbox bar is Wagtail's, snippets only).
 """
 
 from urllib.parse import urlencode

@@ -152,3 +152,27 @@ def test_no_add_policy(admin_user):
     assert policy.user_has_any_permission(admin_user, ["add", "delete"])
     strict = NoAddPermissionPolicy(OutboxMessage, ("add", "delete"))
     assert not strict.user_has_any_permission(admin_user, ["add", "delete"])
+
+
+def test_header_buttons_mixin_adds_the_available_transitions(rf, admin_user):
+    from wagtail.admin.widgets import HeaderButton
+
+    from kcsite.staff_admin import HeaderButtonsMixin
+
+    class View:
+        header_buttons = ["existing"]
+
+    class RecordView(HeaderButtonsMixin, View):
+        staff_actions = OUTBOX_ACTIONS
+
+    view = RecordView()
+    view.object = failed_message()
+    view.request = rf.get("/admin/x/")
+    view.request.user = admin_user
+    existing, *buttons = view.header_buttons
+    assert existing == "existing"
+    assert all(isinstance(button, HeaderButton) for button in buttons)
+    assert [(b.label, b.url) for b in buttons] == [
+        ("Skicka igen", OUTBOX_ACTIONS.action_url("resend", [view.object.pk], "/admin/x/")),
+        ("Kassera", OUTBOX_ACTIONS.action_url("discard", [view.object.pk], "/admin/x/")),
+    ]

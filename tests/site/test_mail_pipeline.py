@@ -12,11 +12,12 @@ from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
 from events import services as event_services
-from events.models import EventOccasion
+from events.models import EventIndexPage, EventOccasion
 from kcsite import mail
 from kcsite.outbox.admin import OUTBOX_ACTIONS
 from kcsite.outbox.models import OutboxMessage
 from network.membership import services as member_services
+from tests import builders
 from tests.events.factories import make_event, register
 from tests.membership import factories as member_factories
 from tests.support import factories
@@ -115,6 +116,10 @@ def test_anonymisation_clears_the_queue_rows_about_a_registration(
     settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DB_QUEUE
+    if not EventIndexPage.objects.exists():  # the session skeleton has no event list
+        builders.add_page(
+            builders.home(), EventIndexPage(title="Utbildningar", slug="utbildningar")
+        )
     event = make_event()
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(event, 71)
