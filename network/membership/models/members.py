@@ -47,7 +47,28 @@ class OrganisationType(models.Model):
         return self.name
 
 
-class MembershipApplication(models.Model):
+def _organisation_type(related_name):
+    return models.ForeignKey(
+        OrganisationType,
+        verbose_name=_("organisationstyp"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )
+
+
+class Person(models.Model):
+    """Who someone in the network is: the same on an application and on a member."""
+
+    name = models.CharField(_("namn"), max_length=150)
+    email = models.EmailField(_("e-post i tjänsten"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    role = models.CharField(_("roll"), max_length=150)
+
+    class Meta:
+        abstract = True
+
+
+class MembershipApplication(Person):
     """An application to join the network: verified by e-mail, then decided by Team Domino."""
 
     class Status(models.TextChoices):
@@ -56,16 +77,7 @@ class MembershipApplication(models.Model):
         APPROVED = "approved", _("Godkänd")
         DECLINED = "declined", _("Avslagen")
 
-    name = models.CharField(_("namn"), max_length=150)
-    email = models.EmailField(_("e-post i tjänsten"), max_length=254)
-    organisation_type = models.ForeignKey(
-        OrganisationType,
-        verbose_name=_("organisationstyp"),
-        on_delete=models.PROTECT,
-        related_name="applications",
-    )
-    organisation = models.CharField(_("organisation"), max_length=200)
-    role = models.CharField(_("roll"), max_length=150)
+    organisation_type = _organisation_type("applications")
     motivation = models.TextField(_("motivering"), max_length=1000)
     show_in_directory = models.BooleanField(_("vill synas i medlemsförteckningen"), default=False)
     consent_at = models.DateTimeField(_("samtycke lämnat"))
@@ -119,22 +131,13 @@ class MembershipApplication(models.Model):
         return f"{self.name} ({self.organisation})"
 
 
-class Member(models.Model):
+class Member(Person):
     """A member of the network: a user account without a password, in the members group."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_member"
     )
-    name = models.CharField(_("namn"), max_length=150)
-    email = models.EmailField(_("e-post i tjänsten"), max_length=254)
-    organisation_type = models.ForeignKey(
-        OrganisationType,
-        verbose_name=_("organisationstyp"),
-        on_delete=models.PROTECT,
-        related_name="members",
-    )
-    organisation = models.CharField(_("organisation"), max_length=200)
-    role = models.CharField(_("roll"), max_length=150)
+    organisation_type = _organisation_type("members")
     show_in_directory = models.BooleanField(
         _("synas i medlemsförteckningen"),
         default=False,
