@@ -20,7 +20,8 @@ from .models import (
     NetworkPage,
     OrganisationType,
 )
-from .services import ensure_member_privacy, members_group
+from .services.common import members_group
+from .services.member_area import ensure_member_privacy
 
 COLLECTION_NAME = "Närvaronätverket – material för medlemmar"
 DOCUMENT_TITLE = "Arbetsmaterial: frågor inför en frånvarokartläggning (nätverket)"

@@ -2,34 +2,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.antispam import HoneypotFormMixin
-from kcsite.cleaning import CleanInputFormMixin
+from kcsite.forms import PublicForm, PublicFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
-from .models import Member, OrganisationType
-
-
-class AccessibleFormMixin:
-    """Links each field to its help text and errors (aria-describedby) once validated."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}-help")
-            if name in self.errors:
-                ids.append(f"{bound.auto_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs.setdefault("aria-describedby", f"id_{name}-help")
+from .models.members import Member, OrganisationType
 
 
 class OrganisationTypeChoiceField(forms.ModelChoiceField):
@@ -37,13 +13,9 @@ class OrganisationTypeChoiceField(forms.ModelChoiceField):
         return obj.label
 
 
-class ApplicationForm(
-    CleanInputFormMixin,
-    AccessibleFormMixin,
-    NoPupilDataFormMixin,
-    HoneypotFormMixin,
-    forms.Form,
-):
+class ApplicationForm(PublicForm):
+    character_count = ("motivation",)
+
     name = forms.CharField(
         label=_("Namn"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -89,7 +61,7 @@ class ApplicationForm(
     )
 
 
-class LoginLinkForm(CleanInputFormMixin, AccessibleFormMixin, HoneypotFormMixin, forms.Form):
+class LoginLinkForm(PublicForm):
     email = forms.EmailField(
         label=_("E-post i tjänsten"),
         max_length=254,
@@ -99,7 +71,7 @@ class LoginLinkForm(CleanInputFormMixin, AccessibleFormMixin, HoneypotFormMixin,
     next = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
 
 
-class ProfileForm(CleanInputFormMixin, AccessibleFormMixin, NoPupilDataFormMixin, forms.ModelForm):
+class ProfileForm(PublicFormMixin, forms.ModelForm):
     organisation_type = OrganisationTypeChoiceField(
         label=_("Typ av organisation"), queryset=OrganisationType.objects.all(), empty_label=None
     )
@@ -126,24 +98,16 @@ class ProfileForm(CleanInputFormMixin, AccessibleFormMixin, NoPupilDataFormMixin
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = self.instance.language
-        self.order_fields(
-            [
-                "name",
-                "organisation_type",
-                "organisation",
-                "role",
-                "show_in_directory",
-                "receives_messages",
-                "language",
-            ]
-        )
+        self.order_fields([*self.Meta.fields, "language"])
 
     def save(self, commit=True):
         self.instance.language = self.cleaned_data["language"]
         return super().save(commit=commit)
 
 
-class DirectoryFilterForm(AccessibleFormMixin, forms.Form):
+class DirectoryFilterForm(PublicFormMixin, forms.Form):
+    mark_optional = False
+
     q = forms.CharField(label=_("Sök på namn, roll eller organisation"), required=False)
     organisation_type = OrganisationTypeChoiceField(
         label=_("Typ av organisation"),
@@ -157,9 +121,11 @@ class DirectoryFilterForm(AccessibleFormMixin, forms.Form):
 
 
 class DecisionForm(NoPupilDataFormMixin, forms.Form):
-    """The message to the applicant(s) when approving or declining in the admin."""
+    """The message to the applicant(s) on the confirmation page of "Godkänn" and "Avslå" in
+    the admin (the staff-actions kit passes ``reason`` to the workflow as the decision
+    message; an admin form, so Wagtail renders it, not the public-form kit)."""
 
-    message = forms.CharField(
+    reason = forms.CharField(
         label=_("Meddelande till den sökande"),
         required=False,
         max_length=2000,

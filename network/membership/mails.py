@@ -1,8 +1,11 @@
 """The e-mails of the network: context builders for :mod:`kcsite.mail`.
 
-Built at send time from ids. Two messages are for people with no record (yet): the login link
-and "already a member" take the address as their parameter; it leaves the outbox as soon as
-the message is sent (or dropped, for an address that is not a member's).
+Built at send time from ids. Every message has one shape: a function that returns the
+template context, declared with the recipient it goes to (:func:`_to_applicant`,
+:func:`_to_team`, :func:`_to_address`); the template is ``membership/mail/<name>``. Two messages
+are for people with no record (yet): the login link and "already a member" take the address as
+their parameter; it leaves the outbox as soon as the message is sent (or dropped, for an
+address that is not a member's).
 """
 
 from django.conf import settings
@@ -12,129 +15,130 @@ from django.utils import timezone
 from kcsite.links import absolute_url
 from kcsite.mail import Mail, builder, email_key
 
-from .models import MembershipApplication, MessageDelivery
-from .services import (
+from .models.members import MembershipApplication
+from .models.messages import MessageDelivery
+from .services.access import (
     WELCOME_LINK_LIFETIME,
     create_login_link,
-    finish_message_if_done,
     login_link_lifetime,
-    reverse_in,
-    unsubscribe_token,
-    verification_token,
-    verify_link_max_age,
     welcome_login_url,
 )
+from .services.applications import verification_token, verify_link_max_age
+from .services.common import public_url
+from .services.network_messages import finish_message_if_done, unsubscribe_token
+
+Status = MembershipApplication.Status
 
 
-def _application_about(params):
+def _template(name):
+    return "membership/mail/" + name.removeprefix("membership.")
+
+
+def _about_application(params):
     return f"membership.application:{params['application_id']}"
 
 
-def _address_about(params):
+def _about_address(params):
     return email_key(params["email"])
 
 
-def _application(application_id):
-    return (
-        MembershipApplication.objects.select_related("organisation_type", "member__user")
-        .filter(pk=application_id)
-        .first()
+def _application_mail(name, recipient, only_if_status=None):
+    """Declare ``context(application)`` as the builder of message ``name``, sent to
+    ``recipient(application)`` ((addresses, language)); nothing is sent once the application
+    is gone or, with ``only_if_status``, has left that status."""
+
+    def declare(context):
+        @builder(name, about=_about_application)
+        def build(application_id):
+            application = (
+                MembershipApplication.objects.select_related("organisation_type", "member__user")
+                .filter(pk=application_id)
+                .first()
+            )
+            if application is None or only_if_status not in (None, application.status):
+                return None
+            to, language = recipient(application)
+            return Mail(_template(name), context(application), to, language)
+
+        return context
+
+    return declare
+
+
+def _to_applicant(name, only_if_status=None):
+    return _application_mail(
+        name, lambda application: ([application.email], application.language), only_if_status
     )
 
 
-@builder("membership.already_member", about=_address_about)
-def already_member(email, language):
-    return Mail(
-        "membership/mail/already_member",
-        {"login_url": absolute_url(reverse_in("membership:login", language))},
-        [email],
-        language,
-    )
+def _to_team(name):
+    return _application_mail(name, lambda _application: ([settings.TEAM_DOMINO_EMAIL], "sv"))
 
 
-@builder("membership.verify", about=_application_about)
-def verify(application_id):
-    application = _application(application_id)
-    if application is None or application.status != MembershipApplication.Status.UNVERIFIED:
-        return None
-    url = reverse_in(
-        "membership:verify", application.language, args=[verification_token(application)]
-    )
-    return Mail(
-        "membership/mail/verify",
-        {
-            "name": application.name,
-            "verify_url": absolute_url(url),
-            "hours": verify_link_max_age() // 3600,
-        },
-        [application.email],
-        application.language,
-    )
+def _to_address(name):
+    """Declare ``context(language, **params)`` as the builder of ``name``, sent to the
+    ``email`` parameter in the ``language`` parameter."""
+
+    def declare(context):
+        @builder(name, about=_about_address)
+        def build(email, language, **params):
+            return Mail(_template(name), context(language, **params), [email], language)
+
+        return context
+
+    return declare
 
 
-@builder("membership.new_application", about=_application_about)
-def new_application(application_id):
-    application = _application(application_id)
-    if application is None:
-        return None
+@_to_address("membership.already_member")
+def already_member(language):
+    return {"login_url": public_url("membership:login", language)}
+
+
+@_to_applicant("membership.verify", only_if_status=Status.UNVERIFIED)
+def verify(application):
+    return {
+        "name": application.name,
+        "verify_url": public_url(
+            "membership:verify", application.language, verification_token(application)
+        ),
+        "hours": verify_link_max_age() // 3600,
+    }
+
+
+@_to_team("membership.new_application")
+def new_application(application):
     list_url = reverse("wagtailsnippets_membership_membershipapplication:list")
-    return Mail(
-        "membership/mail/new_application",
-        {
-            "name": application.name,
-            "organisation": application.organisation,
-            "organisation_type": application.organisation_type.name,
-            "role": application.role,
-            "admin_url": absolute_url(list_url + "?status=pending"),
-        },
-        [settings.TEAM_DOMINO_EMAIL],
-        "sv",
-    )
+    return {
+        "name": application.name,
+        "organisation": application.organisation,
+        "organisation_type": application.organisation_type.name,
+        "role": application.role,
+        "admin_url": absolute_url(list_url + "?status=pending"),
+    }
 
 
-@builder("membership.approved", about=_application_about)
-def approved(application_id):
-    application = _application(application_id)
-    if application is None:
-        return None
-    return Mail(
-        "membership/mail/approved",
-        {
-            "name": application.name,
-            "message": application.decision_message,
-            "login_url": absolute_url(reverse_in("membership:login", application.language)),
-            "welcome_url": welcome_login_url(application),
-            "days": WELCOME_LINK_LIFETIME.days,
-        },
-        [application.email],
-        application.language,
-    )
+@_to_applicant("membership.approved")
+def approved(application):
+    return {
+        "name": application.name,
+        "message": application.decision_message,
+        "login_url": public_url("membership:login", application.language),
+        "welcome_url": welcome_login_url(application),
+        "days": WELCOME_LINK_LIFETIME.days,
+    }
 
 
-@builder("membership.declined", about=_application_about)
-def declined(application_id):
-    application = _application(application_id)
-    if application is None:
-        return None
-    return Mail(
-        "membership/mail/declined",
-        {"name": application.name, "message": application.decision_message},
-        [application.email],
-        application.language,
-    )
+@_to_applicant("membership.declined")
+def declined(application):
+    return {"name": application.name, "message": application.decision_message}
 
 
-@builder("membership.left", about=_address_about)
-def left(email, name, language):
-    return Mail(
-        "membership/mail/left",
-        {"name": name, "apply_url": absolute_url(reverse_in("membership:apply", language))},
-        [email],
-        language,
-    )
+@_to_address("membership.left")
+def left(language, name):
+    return {"name": name, "apply_url": public_url("membership:apply", language)}
 
 
-@builder("membership.login_link", about=_address_about)
+@builder("membership.login_link", about=_about_address)
 def login_link(email, next_url, language):
     """A fresh one-time login link, only if ``email`` is a member's (else nothing is sent)."""
     made = create_login_link(email, next_url, language)
@@ -142,7 +146,7 @@ def login_link(email, next_url, language):
         return None
     member, url = made
     return Mail(
-        "membership/mail/login_link",
+        _template("membership.login_link"),
         {
             "name": member.name,
             "login_url": url,
@@ -155,6 +159,7 @@ def login_link(email, next_url, language):
 
 @builder("membership.network_message", about=lambda p: f"membership.member:{p['member_id']}")
 def network_message(delivery_id, member_id):
+    """One member's copy of a message; marked sent (and the message finished) once it left."""
     delivery = (
         MessageDelivery.objects.select_related("member", "message")
         .filter(pk=delivery_id, sent_at__isnull=True)
@@ -169,16 +174,14 @@ def network_message(delivery_id, member_id):
         return None
     member, message = delivery.member, delivery.message
     paragraphs = [p.strip() for p in message.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    url = absolute_url(
-        reverse_in("membership:unsubscribe", member.language, args=[unsubscribe_token(member)])
-    )
+    url = public_url("membership:unsubscribe", member.language, unsubscribe_token(member))
 
     def mark_sent():
         MessageDelivery.objects.filter(pk=delivery_id).update(sent_at=timezone.now())
         finish_message_if_done(message.pk)
 
     return Mail(
-        "membership/mail/network_message",
+        _template("membership.network_message"),
         {
             "name": member.name,
             "message_subject": message.subject,

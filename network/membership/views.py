@@ -14,13 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import Locale
+from wagtail.models import BaseViewRestriction, Locale
 
 from kcsite import links, ratelimit
+from kcsite.links import LinkError
 
-from . import services
 from .forms import ApplicationForm, LoginLinkForm, ProfileForm
 from .models import MemberAreaPage, NetworkPage
+from .services import access, applications, member_data, network_messages
+from .services.common import normalise_email
 
 TOKEN_FAILURE_LIMIT = (20, 3600)  # wrong/used/expired login links per client and hour
 
@@ -61,7 +63,7 @@ def _link_problem(request, error, kind):
         newest = _(
             "En inloggningslänk gäller i %(minutes)s minuter och kan bara användas en gång. "
             "Den senaste länken finns i det senaste mejlet, eller be om en ny."
-        ) % {"minutes": int(services.login_link_lifetime().total_seconds() // 60)}
+        ) % {"minutes": int(access.login_link_lifetime().total_seconds() // 60)}
         again = (reverse("membership:login"), _("Be om en ny länk"))
     else:
         newest = _("Är du inte längre medlem får du inga utskick.")
@@ -80,11 +82,16 @@ def _link_problem(request, error, kind):
 def apply(request):
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        limited = ratelimit.check(request, "membership:apply", email=form.cleaned_data["email"])
-        if limited:
-            context = {"network_page": _locale_page(NetworkPage), "form": form}
-            return ratelimit.render_limited(request, "membership/apply.html", context, limited)
-        services.submit_application(form.cleaned_data, language=get_language())
+        refused = ratelimit.refuse(
+            request,
+            "membership:apply",
+            email=form.cleaned_data["email"],
+            template="membership/apply.html",
+            context={"network_page": _locale_page(NetworkPage), "form": form},
+        )
+        if refused:
+            return refused
+        applications.submit_application(form.cleaned_data, language=get_language())
         return redirect("membership:apply_sent")
     return _render(request, "membership/apply.html", {"form": form})
 
@@ -93,8 +100,6 @@ def apply_sent(request):
     return _render(request, "membership/apply_sent.html")
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
 def _verify_failed(request, error):
     """A link opened again after it did its work is not an error: say where things stand."""
     if error.code == "used":
@@ -102,16 +107,18 @@ def _verify_failed(request, error):
     return _link_problem(request, error, "verify")
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
 def verify(request, token):
     """GET shows a button (mail scanners that open links verify nothing); POST verifies."""
     try:
-        application = services.application_for_token(token)
-    except services.LinkError as error:
+        application = applications.application_for_token(token)
+    except LinkError as error:
         return _verify_failed(request, error)
     if request.method == "POST":
         try:
-            services.verify_application(token)
-        except services.LinkError as error:
+            applications.verify_application(token)
+        except LinkError as error:
             return _verify_failed(request, error)
         return _render(request, "membership/verify.html", {"verified": True})
     return _render(request, "membership/verify.html", {"application": application})
@@ -124,8 +131,8 @@ def verify(request, token):
 @require_http_methods(["GET", "POST"])
 def login_request(request):
     """Ask for a login link. The answer never tells whether the address is a member's."""
-    member = services.member_profile_for(request.user)
-    next_url = services.safe_next_url(request.POST.get("next") or request.GET.get("next", ""))
+    member = access.member_profile_for(request.user)
+    next_url = access.safe_next_url(request.POST.get("next") or request.GET.get("next", ""))
     if request.user.is_authenticated and member is None:
         return _render(request, "membership/not_a_member.html", status=403)
     if member is not None and request.method == "GET":
@@ -134,7 +141,7 @@ def login_request(request):
         return _render(request, "membership/login.html", {"member": member})
     form = LoginLinkForm(request.POST or None, initial={"next": next_url})
     if request.method == "POST" and form.is_valid():
-        email = services.normalise_email(form.cleaned_data["email"])
+        email = normalise_email(form.cleaned_data["email"])
         limited = ratelimit.check(
             request, "membership:login-link", email=email, per_email=_login_links_per_address()
         )
@@ -145,7 +152,7 @@ def login_request(request):
         if limited:
             context = {"network_page": _locale_page(NetworkPage), "form": form}
             return ratelimit.render_limited(request, "membership/login.html", context, limited)
-        services.send_login_link(email, next_url, get_language())
+        access.send_login_link(email, next_url, get_language())
         return redirect("membership:login_sent")
     return _render(request, "membership/login.html", {"form": form})
 
@@ -171,11 +178,11 @@ def login_token(request, token):
         )
     try:
         if request.method == "POST":
-            used = services.redeem_login_token(token)
+            used = access.redeem_login_token(token)
         else:
-            services.check_login_token(token)
+            access.check_login_token(token)
             return _render(request, "membership/login_token.html", {"token": token})
-    except services.LinkError as error:
+    except LinkError as error:
         return _token_failed(request, error)
     login(request, used.member.user, backend="django.contrib.auth.backends.ModelBackend")
     default = _locale_page(MemberAreaPage)
@@ -196,7 +203,7 @@ def logged_out(request):
 
 
 def _member_or_login(request):
-    member = services.member_profile_for(request.user)
+    member = access.member_profile_for(request.user)
     if member is None:
         if request.user.is_authenticated:
             return None, _render(request, "membership/not_a_member.html", status=403)
@@ -231,7 +238,7 @@ def export_data(request):
     member, refusal = _member_or_login(request)
     if refusal:
         return refusal
-    payload = json.dumps(services.export_member_data(member), ensure_ascii=False, indent=2)
+    payload = json.dumps(member_data.export_member_data(member), ensure_ascii=False, indent=2)
     response = HttpResponse(payload, content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mina-uppgifter-{stamp}.json"'
@@ -245,7 +252,7 @@ def leave(request):
     if refusal:
         return refusal
     if request.method == "POST":
-        services.leave_network(member)
+        member_data.leave_network(member)
         logout(request)
         return redirect("membership:left")
     return _render(request, "membership/leave.html", {"member": member})
@@ -263,10 +270,46 @@ def left(request):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
-        member = services.member_for_unsubscribe_token(token)
-    except services.LinkError as error:
+        member = network_messages.member_for_unsubscribe_token(token)
+    except LinkError as error:
         return _link_problem(request, error, "unsubscribe")
     if request.method == "POST":
-        services.unsubscribe(token)
+        network_messages.unsubscribe(token)
         return _render(request, "membership/unsubscribe.html", {"done": True})
     return _render(request, "membership/unsubscribe.html", {"member": member})
+
+
+# -- privacy of the member area (registered as Wagtail hooks) -------------------------------
+
+
+def _refuses(restrictions, request):
+    """True when a logged-in user fails a group restriction (they get a refusal, not a login)."""
+    if not request.user.is_authenticated:
+        return False
+    return any(
+        r.restriction_type == BaseViewRestriction.GROUPS and not r.accept_request(request)
+        for r in restrictions
+    )
+
+
+def _not_a_member(request):
+    response = render(request, "membership/not_a_member.html", status=403)
+    response["Cache-Control"] = "private, no-cache, no-store, max-age=0"
+    return response
+
+
+def refuse_logged_in_non_members(page, request, serve_args, serve_kwargs):
+    """Logged-in users outside the members group get a clear refusal, not a login form.
+
+    Anonymous visitors pass on to Wagtail's own check, which sends them to the login page
+    (without asking the database for the restrictions a second time).
+    """
+    if request.user.is_authenticated and _refuses(page.get_view_restrictions(), request):
+        return _not_a_member(request)
+    return None
+
+
+def refuse_document_to_non_members(document, request):
+    if _refuses(document.collection.get_view_restrictions(), request):
+        return _not_a_member(request)
+    return None

@@ -1,15 +1,7 @@
 import pytest
-from django.core.cache import cache
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Rate-limit counters live in the cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)
 def _mail_at_once(mail_at_once):
-    """Queued mail leaves at once in these tests (see ``mail_at_once`` in tests/conftest.py)."""
+    """Queued mail leaves at once in these tests (``mail_at_once`` in tests/switches.py); the
+    cache (rate-limit counters) is emptied before every test by tests/conftest.py."""

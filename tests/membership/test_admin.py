@@ -3,10 +3,11 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from wagtail.models import ModelLogEntry
 
 from network.membership.models import Member, MembershipApplication
 
-from .factories import pending_application
+from .factories import member, pending_application
 
 pytestmark = pytest.mark.django_db
 APPLICATIONS = "/admin/snippets/membership/membershipapplication/"
@@ -26,23 +27,37 @@ def _bulk(action, applications):
     return f"/admin/bulk/membership/membershipapplication/{action}/?{ids}&next={APPLICATIONS}"
 
 
+def _listed_names(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [td.a.get_text(strip=True) for td in soup.select("table.listing tbody td.title")]
+
+
 def test_application_list_filters_and_decision_buttons(admin_client):
     pending = pending_application(name="Väntande Person")
+    pending_application(name="Gustav Ansökarsson")
+    pending_application(name="Avslagen Person", status=Status.DECLINED)
     response = admin_client.get(APPLICATIONS, {"status": "pending"})
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Väntande Person" in html and "Gustav Ansökarsson" in html
-    assert f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}" in html
-    assert "/admin/bulk/membership/membershipapplication/decline/" in html
-    declined = admin_client.get(APPLICATIONS, {"status": "declined"}).content.decode()
-    assert "Väntande Person" not in declined
+    assert set(_listed_names(response)) == {"Väntande Person", "Gustav Ansökarsson"}
+    soup = BeautifulSoup(response.content, "html.parser")
+    hrefs = [a["href"] for a in soup.select("a[href]")]
+    assert any(
+        h.startswith(f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}&")
+        for h in hrefs
+    )
+    assert any(
+        h.startswith(f"/admin/bulk/membership/membershipapplication/decline/?id={pending.pk}&")
+        for h in hrefs
+    )
+    declined = admin_client.get(APPLICATIONS, {"status": "declined"})
+    assert _listed_names(declined) == ["Avslagen Person"]
 
 
 def test_bulk_approve_with_message(admin_client):
     applications = [pending_application(), pending_application()]
     assert admin_client.get(_bulk("approve", applications)).status_code == 200
     mail.outbox.clear()
-    response = admin_client.post(_bulk("approve", applications), {"message": "Hej och välkommen!"})
+    response = admin_client.post(_bulk("approve", applications), {"reason": "Hej och välkommen!"})
     assert response.status_code == 302
     for application in applications:
         application.refresh_from_db()
@@ -50,13 +65,16 @@ def test_bulk_approve_with_message(admin_client):
         assert Member.objects.filter(email=application.email).exists()
     assert sorted(m.to[0] for m in mail.outbox) == sorted(a.email for a in applications)
     assert all("Hej och välkommen!" in m.body for m in mail.outbox)
+    entries = ModelLogEntry.objects.filter(action="membership.approve")
+    assert sorted(int(e.object_id) for e in entries) == sorted(a.pk for a in applications)
+    assert {e.user.username for e in entries} == {"domino"}
 
 
 def test_bulk_decline_skips_decided_applications(admin_client):
     pending = pending_application()
     already = pending_application(status=Status.APPROVED)
     mail.outbox.clear()
-    response = admin_client.post(_bulk("decline", [pending, already]), {"message": "Tyvärr."})
+    response = admin_client.post(_bulk("decline", [pending, already]), {"reason": "Tyvärr."})
     assert response.status_code == 302
     pending.refresh_from_db()
     already.refresh_from_db()
@@ -65,7 +83,10 @@ def test_bulk_decline_skips_decided_applications(admin_client):
 
 
 def test_members_list_and_export(admin_client):
-    assert "Alva Exempelsson" in admin_client.get(MEMBERS).content.decode()
+    member(
+        name="Alva Exempelsson", email="alva.exempelsson@example.org", organisation="Påhittsskolan"
+    )
+    assert _listed_names(admin_client.get(MEMBERS)) == ["Alva Exempelsson"]
     csv = admin_client.get(MEMBERS, {"export": "csv"})
     assert csv.status_code == 200
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
@@ -76,7 +97,7 @@ def test_members_list_and_export(admin_client):
 
 
 def test_remove_a_member_in_the_admin(admin_client, django_user_model):
-    alva = Member.objects.get(email="alva.exempelsson@example.org")
+    alva = member(name="Alva Exempelsson")
     user_pk = alva.user_id
     url = f"/admin/bulk/membership/member/delete/?id={alva.pk}&next={MEMBERS}"
     assert admin_client.post(url).status_code == 302
@@ -85,8 +106,13 @@ def test_remove_a_member_in_the_admin(admin_client, django_user_model):
 
 
 def test_dashboard_shows_pending_applications(admin_client):
-    html = admin_client.get("/admin/").content.decode()
-    assert "väntar på beslut" in html
+    soup = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
+    assert not soup.select(f'a[href="{APPLICATIONS}?status=pending"]')
+    pending_application()
+    pending_application()
+    soup = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
+    link = soup.select_one(f'a[href="{APPLICATIONS}?status=pending"]')
+    assert link.get_text(strip=True).split()[0] == "2"
 
 
 def test_editors_manage_organisation_types(admin_client):
@@ -120,7 +146,7 @@ def test_decision_buttons_on_the_application_page(admin_client):
     approve = (
         f"/admin/bulk/membership/membershipapplication/approve/?id={pending.pk}&next={edit_url}"
     )
-    response = admin_client.post(approve, {"message": ""})
+    response = admin_client.post(approve, {"reason": ""})
     assert response.status_code == 302 and response["Location"] == edit_url
     pending.refresh_from_db()
     assert pending.status == Status.APPROVED

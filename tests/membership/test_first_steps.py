@@ -6,10 +6,10 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
-from network.membership import services
-from network.membership.models import LoginToken
+from network.membership.models import LoginToken, MembershipApplication
+from network.membership.services import applications
 
-from .factories import application_data, links_in, member, path_of
+from .factories import application_data, links_in, member, network_pages, path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -36,12 +36,11 @@ def test_reopening_a_used_confirmation_link_says_already_confirmed(client):
 
 
 def test_approval_mail_carries_a_one_time_login_link(client):
+    network_pages()
     data, _verify_url = _verified_application(client)
-    from network.membership.models import MembershipApplication
-
     application = MembershipApplication.objects.get(email=data["email"])
     mail.outbox.clear()
-    new_member = services.approve_application(application.pk)
+    new_member = applications.approve_application(application.pk)
     approved = mail.outbox[-1]
     assert approved.to == [data["email"]]
     welcome = next(url for url in links_in(approved) if "/natverket/logga-in/lank/" in url)
@@ -59,6 +58,8 @@ def test_approval_mail_carries_a_one_time_login_link(client):
 
 
 def test_directory_is_a_list_with_whole_words_and_unsplit_addresses(client):
+    network_pages()
+    member(show_in_directory=True)
     client.force_login(member().user)
     soup = BeautifulSoup(client.get(DIRECTORY).content, "html.parser")
     intro = soup.select_one("main .member-area > p:not(.member-badge):not(.lead)")

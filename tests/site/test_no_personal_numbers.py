@@ -162,7 +162,7 @@ def _staff_participant_message():
 def _staff_decision():
     from network.membership.forms import DecisionForm
 
-    return DecisionForm, {}, {"message": "Välkommen!"}
+    return DecisionForm, {}, {"reason": "Välkommen!"}
 
 
 def _staff_triage():
@@ -190,7 +190,7 @@ FORMS = {
     ),
     "membership profile": (_membership_profile, ["name", "organisation", "role"]),
     "staff: message to participants": (_staff_participant_message, ["subject", "message"]),
-    "staff: decision to applicant": (_staff_decision, ["message"]),
+    "staff: decision to applicant": (_staff_decision, ["reason"]),
     "staff: triage reason": (_staff_triage, ["reason"]),
 }
 CASES = [(name, field) for name, (_build, fields) in FORMS.items() for field in fields]

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from ..models import Member
+
 register = template.Library()
 
 
@@ -11,3 +13,9 @@ def email_wbr(address):
     if not at:
         return address
     return format_html("{}@<wbr>{}", local, domain)
+
+
+@register.simple_tag
+def members_receiving_messages():
+    """How many members a message sent now would go to (the admin's confirmation page)."""
+    return Member.objects.filter(receives_messages=True).count()
