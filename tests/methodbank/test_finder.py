@@ -3,8 +3,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from kcsite.search.models import SearchSynonym
 from methodbank.importing import import_methods
-from methodbank.models import MethodFinderPage, MethodPage, SearchSynonym
+from methodbank.models import MethodFinderPage, MethodPage
 from methodbank.services import FinderQuery, find_methods, finder_hits
 
 from .factories import many_methods, method_item

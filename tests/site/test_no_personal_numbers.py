@@ -283,7 +283,7 @@ def test_staff_note_in_the_admin_edit_view_is_refused(admin_client):
 def test_search_with_a_number_is_answered_but_stored_redacted(client, url):
     from wagtail.contrib.search_promotions.models import Query
 
-    from methodbank.models import SearchTermStat
+    from kcsite.search.models import SearchTermStat
 
     response = client.get(url, {"q": "närvaro 120314\u20132383"})
     assert response.status_code == 200
@@ -325,7 +325,7 @@ def test_purge_deletes_old_statistics_and_prints_a_summary(settings, capsys):
     from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
     from wagtail.models import Page
 
-    from methodbank.models import SearchTermStat
+    from kcsite.search.models import SearchTermStat
 
     settings.SEARCH_STATS_RETENTION_DAYS = 180
     today = timezone.localdate()

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from methodbank.search_retention import purge_search_statistics, retention_days
+from kcsite.search.stats import purge_search_statistics, retention_days
 
 
 class Command(BaseCommand):
