@@ -5,7 +5,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from methodbank.importing import export_item, import_methods, validate
+from methodbank.file_format import export_item, validate
+from methodbank.importing import import_methods
 from methodbank.models import MethodFinderPage, MethodPage
 
 from .factories import many_methods, method_item
