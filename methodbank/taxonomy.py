@@ -1,12 +1,18 @@
-"""The method bank's facets: stable codes (taxonomy.md) with translatable Swedish labels."""
+"""The method bank's facets: stable codes (taxonomy.md) with translatable Swedish labels.
+
+The tiers are shared with the rest of the site and defined in :mod:`kcsite.vocabularies`
+(``TIERS`` is re-exported here); every other list is the method bank's own. ``AUDIENCES`` is
+whom a method works with (a pupil, a class, the whole school …), not the professional groups
+that the site's material is for (``kcsite.vocabularies.Audience``); ``SCHOOL_FORMS`` are
+grade bands, finer than the school forms of the Education Act
+(``kcsite.vocabularies.SchoolForm``).
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-TIERS = [
-    ("promote", _("Främjande")),
-    ("prevent", _("Förebyggande")),
-    ("act", _("Åtgärdande")),
-]
+from kcsite.vocabularies import TIERS
+
+__all__ = ["FACETS", "FACETS_BY_PARAM", "TIERS", "Facet"]
 KINDS = [
     ("method", _("Metod/insats")),
     ("mapping", _("Kartläggning och utredning")),

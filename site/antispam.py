@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+HONEYPOT = "website"
+
 
 class HoneypotFormMixin(forms.Form):
     """A field people never see (hidden with CSS and from assistive technology); bots fill it."""

@@ -14,6 +14,25 @@
 When a limit is hit every app answers the same way: the form page again, with what was typed,
 status 429, a ``Retry-After`` header and the shared notice ``components/rate_limited.html`` (not
 the error summary: nobody made a mistake).
+
+How a view uses it (one call, after ``form.is_valid()``)::
+
+    if form.is_valid():
+        refused = ratelimit.refuse(
+            request, "events:register", email=form.cleaned_data["email"],
+            template="events/register.html", context={**context, "form": form},
+        )
+        if refused:
+            return refused
+        ...  # do the work
+
+and the form page includes ``{% include "components/rate_limited.html" %}`` above its error
+summary. A page that is not a form (a link that failed too often) answers with
+``template="components/rate_limited_page.html"``. Scopes are ``"<app>:<form>"``; the rates are
+the settings' unless a view has a reason of its own (``per_email=`` / ``per_client=``). The
+lower-level :func:`check` (returns a :class:`Limited`) is for a view that answers a limit by the
+e-mail address differently (membership's login link: "a link was sent recently"), :func:`count`
+and :func:`is_over` count failures without a form.
 """
 
 import hashlib
@@ -125,6 +144,15 @@ def is_over(request, scope, *, rate):
 def count(request, scope, *, rate):
     """Count one event (such as a failed link) for this client."""
     _usage(request, f"{scope}:client", "ip", rate)
+
+
+def refuse(request, scope, *, template, context, email=None, per_email=None, per_client=None):
+    """Count one valid submission of ``scope`` (see :func:`check`); when it is over a limit,
+    the one answer (:func:`render_limited` of ``template`` with ``context``), else ``None``."""
+    limited = check(request, scope, email=email, per_email=per_email, per_client=per_client)
+    if limited:
+        return render_limited(request, template, context, limited)
+    return None
 
 
 def render_limited(request, template, context, limited):
