@@ -4,10 +4,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from kcsite import retention
+
+from . import stats
 from .admin_views import can_see_report, search_terms_report
 from .models import SearchSynonym
 
 register_snippet(SearchSynonym)
+hooks.register(retention.HOOK, stats.purge_expired)
 
 
 @hooks.register("register_admin_urls")
