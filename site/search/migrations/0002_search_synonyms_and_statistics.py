@@ -7,22 +7,28 @@ on them) are carried over to the new app label."""
 from django.db import migrations, models
 
 
-def carry_over_content_types(apps, schema_editor):
+MODELS = ("searchsynonym", "searchtermstat")
+
+
+def _relabel(apps, old_label, new_label):
+    """Give the models' content types (and so their permissions) the new app label; one that
+    Django already made under the new label (empty: made by ``post_migrate``) gives way."""
     ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in ("searchsynonym", "searchtermstat"):
-        old = ContentType.objects.filter(app_label="methodbank", model=model).first()
+    for model in MODELS:
+        old = ContentType.objects.filter(app_label=old_label, model=model).first()
         if old is None:
             continue
-        ContentType.objects.filter(app_label="sitesearch", model=model).delete()
-        old.app_label = "sitesearch"
+        ContentType.objects.filter(app_label=new_label, model=model).delete()
+        old.app_label = new_label
         old.save(update_fields=["app_label"])
 
 
+def carry_over_content_types(apps, schema_editor):
+    _relabel(apps, "methodbank", "sitesearch")
+
+
 def give_back_content_types(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentType.objects.filter(
-        app_label="sitesearch", model__in=("searchsynonym", "searchtermstat")
-    ).update(app_label="methodbank")
+    _relabel(apps, "sitesearch", "methodbank")
 
 
 class Migration(migrations.Migration):
