@@ -1,13 +1,33 @@
 """Test set-up shared by every app.
 
-* The demo content is loaded once per session into the test database (each test then runs in
-  a transaction that is rolled back), and, when the search cluster is the default backend,
-  indexed into a per-run index that is deleted at the end.
+* **The session database holds only a skeleton**, built once per run after the migrations
+  (``tests.builders.skeleton``); each test runs in a transaction that is rolled back and builds
+  the rest of what it needs with ``tests/builders.py`` and its app's ``factories.py``. Every
+  test may assume exactly this:
+
+  - what the migrations create: Wagtail's root page, the ``sv`` locale (the default), the
+    groups (Wagtail's ``Editors`` and ``Moderators``, ``Team Domino``, the members' group),
+    content types and permissions, and the seeded vocabularies (search synonyms and field
+    thesaurus, glossary terms, audiences, organisation types);
+  - the ``en`` locale;
+  - a published Swedish ``HomePage`` (slug ``home``, title ``builders.HOME_TITLE["sv"]``, no
+    body, no children) as the root of the default ``Site`` (``BASE_URL``'s host and port);
+  - its published English translation, served at ``/en/``.
+
+  Nothing else: no other pages, no site settings (footer contact details), no users, no demo
+  content. Only ``tests/test_demo.py`` loads the demo (inside its own rolled-back
+  transaction); the browser tests serve their own demo site (``tests/browser/conftest.py``).
+* A transactional test (``django_db(transaction=True)``, ``transactional_db``,
+  ``live_server``: the race tests of ``tests/races.py``) commits for real; Django empties the
+  database afterwards and the skeleton is put back here, so the next test finds it again.
+* When the search cluster is the default backend, the skeleton is indexed into a per-run index
+  that is deleted at the end.
 * ``@pytest.mark.postgres`` / ``@pytest.mark.opensearch`` / ``@pytest.mark.redis`` /
   ``@pytest.mark.s3`` tests need the real service; without it they skip, and with ``CI=true``
   they fail instead.
-* Test databases, search indexes and cache keys (on Redis) carry the process id, so two runs
-  can share one server.
+* Test databases, search indexes, cache keys (on Redis) and object-store folders carry the
+  process id, so two runs can share one server.
+* Test switches (``mail_at_once``, ``page_cache_off`` …) live in ``tests/switches.py``.
 """
 
 import io
@@ -16,6 +36,11 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from pytest_django.plugin import blocking_manager_key
+
+from tests import builders, races
+
+pytest_plugins = ["tests.switches"]
 
 RUN_ID = f"{os.getpid()}"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -120,8 +145,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         default.setdefault("TEST", {})["NAME"] = f"test_kc_{RUN_ID}"
 
 
+def _is_transactional(item):
+    """Whether ``item`` commits for real (and Django empties the database after it)."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return True
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool({"transactional_db", "live_server", "django_db_reset_sequences"} & fixtures)
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The session database: migrations, then the skeleton described above (and, with a
+    search cluster, its index; with S3, the bucket)."""
     if s3_configured():  # the object store's bucket (S3Proxy starts empty)
         from django.core.files.storage import default_storage
 
@@ -129,7 +165,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         if bucket.creation_date is None:
             bucket.create()
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=io.StringIO())
+        builders.skeleton()
+        if any(_is_transactional(item) for item in request.session.items):
+            races.snapshot_skeleton()
         if search_cluster_configured():
             call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
     yield
@@ -139,14 +177,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
         get_search_backend().es.indices.delete(index=f"kc_test_{RUN_ID}_*", ignore_unavailable=True)
 
 
-@pytest.fixture
-def mail_at_once(monkeypatch):
-    """Deliver queued e-mail at once instead of when the transaction commits.
-
-    A test runs inside a transaction that is rolled back, never committed, so mail queued "on
-    commit" would never leave. The timing itself (nothing leaves before the commit) is proven
-    in ``tests/site/test_mail_pipeline.py``; the app tests that check message content use this.
-    """
-    from kcsite import mail
-
-    monkeypatch.setattr(mail, "after_commit", lambda callback: callback())
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush (its fixtures' teardown), put the skeleton back."""
+    result = yield
+    if _is_transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            races.restore_skeleton()
+    return result

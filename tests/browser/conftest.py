@@ -3,6 +3,10 @@
 A session fixture builds a throw-away SQLite site (migrate + demo content) and serves it with
 gunicorn on a free loopback port, exactly as a visitor would reach it. ``axe_check`` runs
 axe-core on the current page and fails on serious or critical violations.
+
+The served site has its own database with the whole demo content, independent of the session
+test database (which holds only the skeleton, ``tests/conftest.py``): the browser journeys walk
+through the demo as a visitor would.
 """
 
 import os
