@@ -12,7 +12,7 @@ from methodbank.services import FinderQuery, find_methods
 
 from .factories import method_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_methods")]
 URL = "/metodbank/"
 
 

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from methodbank.importing import import_methods
-from methodbank.models import MethodFinderPage, MethodPage, RelatedMethod
+from methodbank.models import MethodPage, RelatedMethod
 from methodbank.services import related_methods
 
 from .factories import method_item
@@ -127,8 +127,7 @@ def test_admin_preview_renders(editor_client, method):
     assert "Förhandsvisad sammanfattning här." in html
 
 
-def test_admin_can_add_a_method_under_the_finder(editor_client):
-    finder = MethodFinderPage.objects.get(locale__language_code="sv")
+def test_admin_can_add_a_method_under_the_finder(editor_client, finder):
     url = f"/admin/pages/add/methodbank/methodpage/{finder.pk}/"
     page = MethodPage(
         title="Ny metod i admin",

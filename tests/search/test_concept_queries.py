@@ -8,7 +8,7 @@ from kcsite.search.analysis import analyse
 from kcsite.search.services import _cluster_concept_ids, _concept_ids
 from methodbank.models import MethodFinderPage, MethodPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_methods")]
 QUERIES = [
     "samtal med vårdnadshavare",
     "hur kan lärare upptäcka tidiga tecken på frånvaro",
