@@ -4,11 +4,12 @@ import json
 from pathlib import Path
 
 from kcsite.pages.demo_tools import home_page
+from kcsite.search.models import SearchSynonym
+from kcsite.search.synonyms import seed_synonyms
 from methodbank.library.demo import ensure_reading_list
 
 from .importing import import_methods
-from .models import MethodFinderPage, MethodPage, SearchSynonym
-from .synonyms import seed_synonyms
+from .models import MethodFinderPage, MethodPage
 
 METHODS = Path(__file__).resolve().parent / "demo" / "methods.json"
 # English translations of some methods: Swedish slug -> {"slug", "strings": {Swedish: English}}.

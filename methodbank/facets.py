@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Sum
 
 from kcsite.pages.caching import ProcessMemo
-from kcsite.pages.localising import localised_children
 
 from . import taxonomy
 
@@ -124,14 +123,6 @@ class FacetIndex:
         return set_bits(matching)
 
 
-def live_methods(finder):
-    """The live, public methods under ``finder`` (what the finder shows); on a translated
-    finder, the Swedish original of every method that has no translation yet."""
-    from .models import MethodPage
-
-    return localised_children(finder, MethodPage)
-
-
 _INDEXES = {}  # finder pk -> (ProcessMemo, [the finder page as last passed in])
 
 
@@ -141,11 +132,11 @@ def facet_index(finder):
     if entry is None:
         current = [finder]
         memo = ProcessMemo(
-            build=lambda _version: FacetIndex.build(
-                list(live_methods(current[0]).values(*ROW_FIELDS))
-            ),
-            db_version=lambda: live_methods(current[0]).aggregate(
-                n=Count("pk"), s=Sum("pk"), t=Max("last_published_at")
+            build=lambda _version: FacetIndex.build(list(current[0].methods().values(*ROW_FIELDS))),
+            db_version=lambda: (
+                current[0]
+                .methods()
+                .aggregate(n=Count("pk"), s=Sum("pk"), t=Max("last_published_at"))
             ),
         )
         entry = _INDEXES[finder.pk] = (memo, current)

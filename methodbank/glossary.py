@@ -2,19 +2,22 @@
 Swedish.
 
 Editors keep the glossary as a snippet (:class:`methodbank.models.GlossaryTerm`); the shipped
-file ``search/glossary_en_sv.txt`` seeds it. While the active language is English,
-:func:`swedish_for_english` gives the Swedish words to look for as well, and the query analysis
-(:func:`methodbank.searching.analyse`) makes each English phrase one concept whose alternatives
-are the Swedish terms.
+file ``glossary_en_sv.txt`` seeds it. While the active language is English,
+:func:`swedish_for_english` gives the Swedish words to look for as well, and the site's query
+analysis (:func:`kcsite.search.analysis.analyse`, through the ``kc_search_phrases`` hook) makes
+each English phrase one concept whose alternatives are the Swedish terms.
 """
+
+from pathlib import Path
 
 from django.db.models import Count, Max
 from django.utils.translation import get_language
 
 from kcsite.pages.caching import ProcessMemo
-from kcsite.search.config import WORD_LISTS
 
-GLOSSARY_FILE = WORD_LISTS / "glossary_en_sv.txt"
+from .models import GlossaryTerm
+
+GLOSSARY_FILE = Path(__file__).resolve().parent / "glossary_en_sv.txt"
 MAX_PHRASES = 6
 ENGLISH = "en"
 
@@ -53,8 +56,6 @@ def seed_glossary(model, tally=None):
 
 def _load(_version):
     """English phrase (a tuple of words) → Swedish terms, longest phrase first."""
-    from .models import GlossaryTerm
-
     table = {}
     for term in GlossaryTerm.objects.all():
         swedish = GlossaryTerm.split(term.swedish)
@@ -67,8 +68,6 @@ def _load(_version):
 
 
 def _version():
-    from .models import GlossaryTerm
-
     return GlossaryTerm.objects.aggregate(n=Count("id"), t=Max("updated_at"))
 
 

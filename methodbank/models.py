@@ -1,17 +1,13 @@
-"""The method bank: method pages, the method finder, search synonyms and search-term statistics."""
+"""The method bank's pages (methods and the method finder) and the English–Swedish search
+glossary."""
 
-import re
-
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -22,117 +18,20 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from kcsite.pages.blocks import BaseStreamBlock
-from kcsite.pages.caching import cached_for_anonymous, on_cache_hit
-from kcsite.pages.forms import KcPageForm
+from kcsite.pages.caching import cached_for_anonymous
+from kcsite.pages.localising import localised_children
 from kcsite.pages.models import BasePage
 from kcsite.pages.slugs import AsciiSlugMixin
+from kcsite.search.words import compound_parts
 
-from . import taxonomy
-
-# --- StreamField blocks -----------------------------------------------------------------------
-
-
-class StepBlock(blocks.StructBlock):
-    """One step of a method: what to do, who does it and when."""
-
-    title = blocks.CharBlock(label=_("Vad"), max_length=120)
-    body = blocks.TextBlock(label=_("Beskrivning"))
-    performer = blocks.ChoiceBlock(label=_("Vem"), choices=taxonomy.PERFORMERS, required=False)
-    timing = blocks.CharBlock(
-        label=_("När"),
-        required=False,
-        max_length=120,
-        help_text=_("T.ex. ”Inom en vecka” eller ”Vid tredje frånvarotillfället”."),
-    )
-
-    class Meta:
-        icon = "list-ol"
-        label = _("Steg")
-
-
-class MaterialDocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Dokument"))
-    title = blocks.CharBlock(label=_("Länktext"), required=False, max_length=200)
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Dokument")
-
-
-class MaterialLinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Länktext"), max_length=200)
-    url = blocks.URLBlock(label=_("Adress"))
-
-    class Meta:
-        icon = "link"
-        label = _("Länk")
-
-
-class ReferenceBlock(blocks.StructBlock):
-    """A research reference (kept structured until the reference library takes them over)."""
-
-    authors = blocks.CharBlock(label=_("Författare"), max_length=300)
-    year = blocks.IntegerBlock(label=_("År"), min_value=1900, max_value=2100)
-    title = blocks.CharBlock(label=_("Titel"), max_length=400)
-    publisher = blocks.CharBlock(label=_("Utgivare eller tidskrift"), required=False)
-    url = blocks.URLBlock(label=_("Adress"), required=False)
-    doi = blocks.CharBlock(label=_("DOI"), required=False, max_length=200)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Referens")
-
-
-# --- Admin form -------------------------------------------------------------------------------
-
-CHECKBOXES = forms.CheckboxSelectMultiple
-
-
-class MethodPageForm(KcPageForm):
-    """Facets with several values are JSON lists on the model and checkboxes for editors."""
-
-    tiers = forms.MultipleChoiceField(
-        label=_("Nivåer"),
-        choices=taxonomy.TIERS,
-        widget=CHECKBOXES,
-        required=True,
-        error_messages={"required": _("Välj minst en nivå.")},
-    )
-    audiences = forms.MultipleChoiceField(
-        label=_("Målgrupper"), choices=taxonomy.AUDIENCES, widget=CHECKBOXES, required=False
-    )
-    performers = forms.MultipleChoiceField(
-        label=_("Vem gör det"), choices=taxonomy.PERFORMERS, widget=CHECKBOXES, required=False
-    )
-    school_forms = forms.MultipleChoiceField(
-        label=_("Skolformer"), choices=taxonomy.SCHOOL_FORMS, widget=CHECKBOXES, required=False
-    )
-
-    def defer_required_fields(self):
-        """A draft (and Wagtail's autosave) may be saved before a tier is chosen."""
-        super().defer_required_fields()
-        if self.fields["tiers"].required:
-            self.fields["tiers"].required = False
-            self.deferred_required_fields.append("tiers")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "cited_references" in self.fields:
-            # Each reference's label names its first author: fetch authors with the list.
-            field = self.fields["cited_references"]
-            field.queryset = field.queryset.prefetch_related("authors")
-
-
-# --- Pages -----------------------------------------------------------------------------------
-
-WORD_RE = re.compile(r"\w+", re.UNICODE)
+from . import taxonomy, views
+from .blocks import MaterialDocumentBlock, MaterialLinkBlock, ReferenceBlock, StepBlock
+from .forms import MethodPageForm
 
 
 class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
@@ -287,6 +186,13 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
     def evidence_explanation(self):
         return taxonomy.EVIDENCE_EXPLANATIONS.get(self.evidence, "")
 
+    @classmethod
+    def search_vocabulary(cls):
+        """The titles, summaries and keywords of the live methods: words the site's search
+        knows (the ``kc_search_vocabulary`` hook)."""
+        for row in cls.objects.live().values_list("title", "summary", "keywords"):
+            yield from row
+
     def keyword_list(self):
         return [line.strip() for line in (self.keywords or "").splitlines() if line.strip()]
 
@@ -306,47 +212,22 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
         return text
 
     def compound_parts(self):
+        """The parts of this method's compound words with their base forms (a search field,
+        see ``kcsite.search.words.compound_parts``)."""
         # the backends read this field several times per method when indexing
         text = self.plain_text()
         cached = getattr(self, "_compound_parts_cache", None)
         if cached and cached[0] == text:
             return cached[1]
-        parts = self._compound_parts(text)
+        parts = compound_parts(text)
         self._compound_parts_cache = (text, parts)
         return parts
-
-    @staticmethod
-    def _compound_parts(text):
-        """The parts of the compound words in this method, with their base forms
-        (``föräldraträffarna`` → ``föräldra``, ``träffarna``, ``träff``).
-
-        Indexed so that the database backends (which cannot split compounds) find a method
-        from a part of one of its compound words, as the search cluster's decompounder does.
-        """
-        from .searching import compound_terms
-
-        found = []
-        seen = set()
-        for word in WORD_RE.findall(text.lower()):
-            if word in seen:
-                continue
-            seen.add(word)
-            for part in compound_terms(word):
-                if part not in found:
-                    found.append(part)
-        return " ".join(found)
 
     cache_params = ()  # a method page reads no query parameters (kcsite.pages.caching)
 
     @cached_for_anonymous
     def serve(self, request, *args, **kwargs):
         return super().serve(request, *args, **kwargs)
-
-    def related_methods(self, limit=4):
-        """Editors' choices first, topped up with the methods sharing most facets."""
-        from .services import related_methods
-
-        return related_methods(self, limit=limit)
 
     def finder(self):
         """The method finder this method belongs to (its parent), in one query; also kept as the
@@ -363,9 +244,7 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["finder"] = self.finder()
-        context["related"] = self.related_methods()
-        context["print_url"] = (self.get_url(request) or "") + self.reverse_subpage("print")
+        context.update(views.method_context(self, request))
         return context
 
     @path("utskrift/", name="print")
@@ -404,111 +283,24 @@ class MethodFinderPage(BasePage):
     # The query parameters the finder reads (kcsite.pages.caching keys the cache on these).
     cache_params = ("q", "sort", "page", "format", *(facet.param for facet in taxonomy.FACETS))
 
+    def methods(self):
+        """The live, public methods under this finder (what it shows); on a translated finder,
+        the Swedish original of every method that has no translation yet."""
+        return localised_children(self, MethodPage)
+
     @cached_for_anonymous
     def serve(self, request, *args, **kwargs):
-        from .services import FinderQuery, find_methods, result_json
-
-        query = FinderQuery.from_request(request.GET)
-        if request.GET.get("format") == "json":
-            if query.errors:
-                return JsonResponse({"errors": query.errors}, status=400)
-            found = find_methods(self, query, request=request)
-            return JsonResponse(
-                result_json(found, request), json_dumps_params={"ensure_ascii": False}
-            )
-        request.finder_query = query
-        return super().serve(request, *args, **kwargs)
+        response = views.finder_json(self, request)
+        if response is None:
+            response = super().serve(request, *args, **kwargs)
+        return response
 
     def get_context(self, request, *args, **kwargs):
-        from kcsite.privacy import redact_personal_identity_numbers
-
-        from .services import (
-            FinderQuery,
-            consultation_url,
-            find_methods,
-            record_search,
-            remove_filter_links,
-            tier_entry_points,
-        )
-
         context = super().get_context(request, *args, **kwargs)
-        query = getattr(request, "finder_query", None) or FinderQuery.from_request(request.GET)
-        found = find_methods(self, query, request=request)
-        if query.text and query.page == 1:
-            stored = redact_personal_identity_numbers(query.text)  # answered, never stored
-            record_search(stored, found.total)
-            on_cache_hit(request, record_search, stored, found.total)
-        context.update(
-            found=found,
-            finder_query=query,
-            tiers=tier_entry_points(self, found),
-            remove_links=remove_filter_links(request, query),
-            consultation_url=consultation_url(request),
-        )
+        context.update(views.finder_context(self, request))
         return context
 
 
-# --- Search synonyms and search-term statistics ----------------------------------------------
-
-
-@register_snippet
-class SearchSynonym(models.Model):
-    """A group of words that mean the same thing to a searcher (Solr equivalence rule)."""
-
-    terms = models.CharField(
-        _("likvärdiga ord"),
-        max_length=500,
-        unique=True,
-        help_text=_(
-            "Ord eller uttryck som betyder samma sak, åtskilda med kommatecken, t.ex. "
-            "”skolk, ogiltig frånvaro”. En sökning på ett av dem hittar alla."
-        ),
-    )
-    note = models.CharField(_("kommentar"), max_length=200, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [FieldPanel("terms"), FieldPanel("note")]
-
-    class Meta:
-        verbose_name = _("synonym")
-        verbose_name_plural = _("synonymer")
-        ordering = ["terms"]
-
-    def __str__(self):
-        return Truncator(self.terms).chars(80)
-
-    def term_list(self):
-        return [term.strip().lower() for term in self.terms.split(",") if term.strip()]
-
-    def clean(self):
-        terms = self.term_list()
-        if len(terms) < 2:
-            raise ValidationError({"terms": _("Ange minst två ord åtskilda med kommatecken.")})
-        self.terms = ", ".join(dict.fromkeys(terms))
-
-
-class SearchTermStat(models.Model):
-    """How often a query was searched on one day, and how often it found nothing.
-
-    Written append-only (a row per search, see ``record_search``); a day may hold several rows
-    per query until ``compact_search_stats`` folds them into one. Readers sum.
-    """
-
-    query = models.CharField(_("sökning"), max_length=200)
-    date = models.DateField(_("datum"))
-    hits = models.PositiveIntegerField(_("antal sökningar"), default=0)
-    zero_results = models.PositiveIntegerField(_("sökningar utan träff"), default=0)
-
-    class Meta:
-        verbose_name = _("sökstatistik")
-        verbose_name_plural = _("sökstatistik")
-        indexes = [models.Index(fields=["date", "query"], name="methodbank_stat_date_query")]
-
-    def __str__(self):
-        return f"{self.query} ({self.date})"
-
-
-@register_snippet
 class GlossaryTerm(models.Model):
     """English words and the Swedish words a search on the English side also looks for."""
 

@@ -1,4 +1,5 @@
-"""The method finder's logic: reading a request, searching, filtering, counting, paging."""
+"""The method finder's logic: reading a query, searching, filtering, counting, paging; and the
+methods related to a method."""
 
 import hashlib
 import heapq
@@ -7,15 +8,14 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kcsite.pages.caching import generation
 from kcsite.search.services import clean_query, search_ranked
+from kcsite.search.vocabulary import corrections
 
 from . import taxonomy
-from .facets import facet_index, live_methods
-from .models import MethodPage, SearchTermStat
+from .facets import facet_index
 
 PER_PAGE = 12
 # The finder ranks at most this many search hits (facet counts are those of these hits).
@@ -136,7 +136,7 @@ def finder_hits(finder, text):
         return cached
     # The facet index holds only live, public methods of this finder: other hits drop out.
     hits = search_ranked(
-        live_methods(finder), text, limit=MAX_HITS, verify=False, core_fields=CORE_FIELDS
+        finder.methods(), text, limit=MAX_HITS, verify=False, core_fields=CORE_FIELDS
     )
     found = (hits.ids, hits.strong, hits.backend)
     cache.set(key, found, settings.PAGE_CACHE_SECONDS)
@@ -148,11 +148,11 @@ def finder_hits(finder, text):
 CARD_DEFERRED = ("body", "steps", "materials", "references", "keywords")
 
 
-def _card_rows():
-    return MethodPage.objects.defer(*CARD_DEFERRED)
+def _card_rows(finder):
+    return finder.methods().model.objects.defer(*CARD_DEFERRED)
 
 
-def find_methods(finder, query, request=None):
+def find_methods(finder, query):
     index = facet_index(finder)
     backend = ""
     ranked = []
@@ -193,13 +193,11 @@ def find_methods(finder, query, request=None):
     if 0 < strong_total < total and strong_total < start + PER_PAGE:
         divider_at = max(0, strong_total - start)
     page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
-    by_id = _card_rows().in_bulk(page_ids)
+    by_id = _card_rows(finder).in_bulk(page_ids)
     results = [by_id[pk] for pk in page_ids if pk in by_id]
 
     suggestion = ""
     if query.text and not total:
-        from .searching import corrections
-
         suggestion = corrections(query.text)
     return FinderResult(
         query=query,
@@ -216,33 +214,7 @@ def find_methods(finder, query, request=None):
     )
 
 
-def result_json(found, request=None):
-    """The JSON answer described in taxonomy.md."""
-    return {
-        "query": found.query.text,
-        "total": found.total,
-        "page": found.page,
-        "pages": found.pages,
-        "results": [
-            {
-                "slug": method.slug,
-                "title": method.title,
-                "url": method.get_url(request),
-                "summary": method.summary,
-                "kind": method.kind,
-                "tiers": method.tiers,
-                "evidence": method.evidence,
-            }
-            for method in found.results
-        ],
-        "facets": {
-            group.param: {value.code: value.count for value in group.values if value.count}
-            for group in found.facets
-        },
-    }
-
-
-def tier_entry_points(finder, found):
+def tier_entry_points(found):
     """The three tiers as ways in, each with its number of methods."""
     counts = {value.code: value.count for value in found.facets[0].values}
     return [
@@ -265,7 +237,8 @@ def related_methods(method, limit=4):
     ][:limit]
     if len(chosen) >= limit or not method.pk:
         return chosen
-    index = facet_index(method.get_parent())
+    finder = method.finder()
+    index = facet_index(finder)
     mine = {facet.field: getattr(method, facet.field) for facet in taxonomy.FACETS}
     weighted = [
         (param, code, weight)
@@ -278,59 +251,5 @@ def related_methods(method, limit=4):
     best = heapq.nsmallest(wanted + len(skip), ((-score, n) for n, score in points.items()))
     extra_ids = [index.rows[n]["pk"] for _score, n in best if index.rows[n]["pk"] not in skip]
     extra_ids = extra_ids[:wanted]
-    by_id = _card_rows().in_bulk(extra_ids)
+    by_id = _card_rows(finder).in_bulk(extra_ids)
     return chosen + [by_id[pk] for pk in extra_ids if pk in by_id]
-
-
-def record_search(text, result_count):
-    """Count a visitor's search (and whether it found nothing) for the editors' report.
-
-    Append-only: one INSERT per search and never an UPDATE, so concurrent searches for a popular
-    term do not queue on one row's lock. The report sums the rows of a day;
-    ``compact_search_stats`` folds past days into one row per term and day.
-    """
-    text = clean_query(text).lower()[:200]
-    if not text:
-        return
-    SearchTermStat.objects.create(
-        query=text, date=timezone.localdate(), hits=1, zero_results=1 if result_count == 0 else 0
-    )
-
-
-def remove_filter_links(request, query):
-    """For the no-results help: one link per selected filter value that drops just that value."""
-    links = []
-    for facet in taxonomy.FACETS:
-        for code in query.selected.get(facet.param, ()):
-            params = request.GET.copy()
-            params.setlist(facet.param, [c for c in params.getlist(facet.param) if c != code])
-            params.pop("page", None)
-            links.append({"label": facet.labels[code], "url": "?" + params.urlencode()})
-    return links
-
-
-def consultation_url(request):
-    """Where a visitor books consultation with Team Domino: the support request form when the
-    support app provides one, else the contact page from the site settings."""
-    from django.urls import NoReverseMatch, reverse
-
-    for name in ("support:request", "support:consultation"):
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    from django.utils.translation import get_language
-
-    from kcsite.pages.models import SiteSettings
-
-    # The contact page's address, once per content generation, site and language (four
-    # queries on every finder page before).
-    key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"
-    url = cache.get(key)
-    if url is None:
-        url = "/kontakt/"
-        site_settings = SiteSettings.for_request(request)
-        if site_settings.contact_page_id:
-            url = site_settings.contact_page.localized.get_url(request) or url
-        cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
-    return url

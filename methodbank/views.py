@@ -1,37 +1,124 @@
-"""Small JSON views of the method bank (pages are served by Wagtail)."""
+"""What the method bank's pages show for a request (their models route here): the finder's
+HTML context and JSON answer, and a method page's context."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail import hooks
 
-from kcsite.search.services import (
-    _backend_aliases,
-    autocomplete_backend,
-    backend_failed,
-    clean_query,
-)
+from kcsite.pages.caching import generation, on_cache_hit
+from kcsite.pages.models import SiteSettings
+from kcsite.privacy import redact_personal_identity_numbers
+from kcsite.search.stats import record_search
 
-MAX_SUGGESTIONS = 8
+from . import taxonomy
+from .services import FinderQuery, find_methods, related_methods, tier_entry_points
+
+# Apps that take consultation bookings register a function under this hook: no arguments, it
+# returns the booking form's URL path, or None (the first answer wins).
+CONSULTATION_HOOK = "kc_consultation_url"
 
 
-@require_GET
-def autocomplete(request):
-    """``/sok/forslag/?q=kartl``: titles of pages (methods first) matching the typed prefix."""
-    query = clean_query(request.GET.get("q", ""))[:60]
-    suggestions = []
-    if len(query) >= 2:
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        pages = Page.objects.live().public().filter(locale=locale or Locale.get_default())
-        for alias in _backend_aliases():
-            try:
-                backend = autocomplete_backend(alias)
-                found = list(backend.autocomplete(query, pages)[:MAX_SUGGESTIONS])
-            except Exception as error:  # noqa: BLE001 - suggestions never cause an error page
-                backend_failed(alias, "autocomplete", error, query=query)
-                continue
-            suggestions = [{"title": page.title, "url": page.get_url(request)} for page in found]
-            break
-    return JsonResponse(
-        {"query": query, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}
-    )
+def _finder_query(request):
+    """The finder's query, read once per request (``finder_json`` keeps it for the HTML)."""
+    query = getattr(request, "finder_query", None)
+    if query is None:
+        query = request.finder_query = FinderQuery.from_request(request.GET)
+    return query
+
+
+def finder_json(finder, request):
+    """``?format=json``: the JSON answer described in taxonomy.md; None for the HTML page."""
+    query = _finder_query(request)
+    if request.GET.get("format") != "json":
+        return None
+    if query.errors:
+        return JsonResponse({"errors": query.errors}, status=400)
+    found = find_methods(finder, query)
+    return JsonResponse(result_json(found, request), json_dumps_params={"ensure_ascii": False})
+
+
+def finder_context(finder, request):
+    """The finder page's results, facets, entry points and help; a visitor's first page of a
+    search is counted for the editors' report (also when the page comes from the cache)."""
+    query = _finder_query(request)
+    found = find_methods(finder, query)
+    if query.text and query.page == 1:
+        stored = redact_personal_identity_numbers(query.text)  # answered, never stored
+        record_search(stored, found.total)
+        on_cache_hit(request, record_search, stored, found.total)
+    return {
+        "found": found,
+        "finder_query": query,
+        "tiers": tier_entry_points(found),
+        "remove_links": remove_filter_links(request, query),
+        "consultation_url": consultation_url(request),
+    }
+
+
+def method_context(method, request):
+    return {
+        "finder": method.finder(),
+        "related": related_methods(method),
+        "print_url": (method.get_url(request) or "") + method.reverse_subpage("print"),
+    }
+
+
+def result_json(found, request=None):
+    """The JSON answer described in taxonomy.md."""
+    return {
+        "query": found.query.text,
+        "total": found.total,
+        "page": found.page,
+        "pages": found.pages,
+        "results": [
+            {
+                "slug": method.slug,
+                "title": method.title,
+                "url": method.get_url(request),
+                "summary": method.summary,
+                "kind": method.kind,
+                "tiers": method.tiers,
+                "evidence": method.evidence,
+            }
+            for method in found.results
+        ],
+        "facets": {
+            group.param: {value.code: value.count for value in group.values if value.count}
+            for group in found.facets
+        },
+    }
+
+
+def remove_filter_links(request, query):
+    """For the no-results help: one link per selected filter value that drops just that value."""
+    links = []
+    for facet in taxonomy.FACETS:
+        for code in query.selected.get(facet.param, ()):
+            params = request.GET.copy()
+            params.setlist(facet.param, [c for c in params.getlist(facet.param) if c != code])
+            params.pop("page", None)
+            links.append({"label": facet.labels[code], "url": "?" + params.urlencode()})
+    return links
+
+
+def consultation_url(request):
+    """Where a visitor books consultation with Team Domino: the first URL a
+    ``kc_consultation_url`` hook gives (the support request form), else the contact page from
+    the site settings."""
+    for registered in hooks.get_hooks(CONSULTATION_HOOK):
+        url = registered()
+        if url is not None:
+            return url
+    # The contact page's address, once per content generation, site and language (four
+    # queries on every finder page before).
+    key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"
+    url = cache.get(key)
+    if url is None:
+        url = "/kontakt/"
+        site_settings = SiteSettings.for_request(request)
+        if site_settings.contact_page_id:
+            url = site_settings.contact_page.localized.get_url(request) or url
+        cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
+    return url

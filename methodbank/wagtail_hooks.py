@@ -1,27 +1,11 @@
-from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
-from .admin_views import can_see_report, search_terms_report
+from kcsite.search.contributions import PHRASES, VOCABULARY
 
+from .glossary import glossary_matches
+from .models import GlossaryTerm, MethodPage
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [path("reports/sokord/", search_terms_report, name="methodbank_search_terms")]
-
-
-class SearchTermsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_report(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_search_terms_menu_item():
-    return SearchTermsMenuItem(
-        _("Sökord"),
-        reverse("methodbank_search_terms"),
-        name="search-terms",
-        icon_name="search",
-        order=1100,
-    )
+register_snippet(GlossaryTerm)
+hooks.register(VOCABULARY, MethodPage.search_vocabulary)
+hooks.register(PHRASES, glossary_matches)

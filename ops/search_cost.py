@@ -30,10 +30,8 @@ django.setup()
 
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
-from kcsite.search import lexicon  # noqa: E402
+from kcsite.search import analysis, lexicon, vocabulary, words  # noqa: E402
 from kcsite.search.services import search_ids, search_ranked  # noqa: E402
-from methodbank import searching  # noqa: E402
-from methodbank.facets import live_methods  # noqa: E402
 from methodbank.models import MethodFinderPage, MethodPage  # noqa: E402
 from methodbank.services import CORE_FIELDS, MAX_HITS  # noqa: E402
 
@@ -55,7 +53,7 @@ QUERIES = [
 def clear_word_caches():
     for cached in (lexicon.zipf, lexicon.lemmas, lexicon.split_compound, lexicon._best_split):
         cached.cache_clear()
-    searching.clear_word_caches()
+    words.clear_word_caches()
 
 
 def ms(seconds):
@@ -79,16 +77,16 @@ def main(repeats):
     memory = tracemalloc.get_traced_memory()[0] / 1e6
     tracemalloc.stop()
     finder = MethodFinderPage.objects.get(locale__language_code="sv")
-    methods = live_methods(finder)
+    methods = finder.methods()
     count = methods.count()
-    searching.vocabulary()  # built once per content version, shared through the cache
+    vocabulary.vocabulary()  # built once per content version, shared through the cache
 
     cold, warm, single, ranked, ranked_warm = [], [], [], [], []
     for _ in range(repeats):
         for text in QUERIES:
             clear_word_caches()
-            cold.append(timed(searching.analyse, text))
-            warm.append(timed(searching.analyse, text))
+            cold.append(timed(analysis.analyse, text))
+            warm.append(timed(analysis.analyse, text))
             single.append(timed(search_ids, methods, text, limit=MAX_HITS, verify=False))
             for times in (ranked, ranked_warm):  # the hits' words analysed cold, then warm
                 times.append(

@@ -13,7 +13,7 @@ from kcsite.documents import serve_document
 from kcsite.pages.language import set_language
 from kcsite.pages.sitemap import AllLocalesSitemap
 from kcsite.pages.views import favicon
-from kcsite.search.views import search_view
+from kcsite.search.views import autocomplete_view, search_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -48,6 +48,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", search_view, name="search"),
+    path("sok/forslag/", autocomplete_view, name="search-autocomplete"),
     path("", include("methodbank.urls")),
     path("", include("events.urls")),
     path("", include("network.urls")),

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from methodbank.synonyms import seed_synonyms
+    from kcsite.search.synonyms import seed_synonyms
 
     seed_synonyms(apps.get_model("methodbank", "SearchSynonym"))
 

@@ -3,7 +3,7 @@ from django.db import migrations
 
 def seed(apps, schema_editor):
     """Add the thesaurus groups shipped since 0002 (SPSM, PSF…); editors' groups are kept."""
-    from methodbank.synonyms import seed_synonyms
+    from kcsite.search.synonyms import seed_synonyms
 
     seed_synonyms(apps.get_model("methodbank", "SearchSynonym"))
 

@@ -19,7 +19,7 @@ DATABASE_BACKEND = {
     "BACKEND": "wagtail.search.backends.database",
     "SEARCH_CONFIG": "swedish_unaccent",
 }
-WORD_LISTS = Path(__file__).resolve().parent.parent.parent / "methodbank" / "search"
+WORD_LISTS = Path(__file__).resolve().parent / "wordlists"
 
 
 def swedish_index_settings():

@@ -21,6 +21,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from django.conf import settings
+
 logger = logging.getLogger(__name__)
 
 DICTIONARY = "sv_SE"
@@ -122,8 +124,6 @@ class Lexicon:
 def _cache_file(folder):
     """A pre-parsed copy of the dictionary under ``var/cache/``, named after the dictionary
     files' size and time and the hunspell-sv version, so a new dictionary makes a new copy."""
-    from django.conf import settings
-
     stats = [(folder / f"{DICTIONARY}.{ext}").stat() for ext in ("dic", "aff")]
     try:
         package = metadata.version("hunspell-sv")
@@ -172,6 +172,7 @@ def warm_up():
 @lru_cache(maxsize=200_000)
 def zipf(word):
     """How common ``word`` is in Swedish (Zipf scale, 0 = unseen)."""
+    # imported on first use, not with the module: importing wordfreq takes about 0.6 s
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "sv")

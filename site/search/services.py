@@ -9,9 +9,11 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchBackend
+from wagtail.search.query import Fuzzy
 
 from kcsite.privacy import (
     contains_personal_identity_number,
@@ -19,6 +21,8 @@ from kcsite.privacy import (
 )
 
 from . import circuit
+from .analysis import analyse, build_query
+from .words import index_terms
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +67,9 @@ def _paginate(results, page_number, per_page):
     return paginator, page
 
 
-def _backend_aliases():
+def backend_aliases():
     """The backends to ask, in order: the cluster (unless its circuit is open), then the
     database index it falls back to."""
-    from django.conf import settings
-
     aliases = ["default"]
     if "database" in settings.WAGTAILSEARCH_BACKENDS:
         if circuit.is_open():
@@ -78,8 +80,6 @@ def _backend_aliases():
 
 def autocomplete_backend(alias):
     """The backend for ``alias`` with the shorter autocomplete timeout on the cluster."""
-    from django.conf import settings
-
     if alias == "default" and "database" in settings.WAGTAILSEARCH_BACKENDS:
         return get_search_backend(alias, TIMEOUT=settings.SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS)
     return get_search_backend(alias)
@@ -114,18 +114,14 @@ def _is_postgres(backend):
 
 def _queries_for(backend, query):
     """The queries to try on ``backend``, best first: the Swedish query (synonyms, inflections,
-    compounds, typos; see ``methodbank.searching``), then the plain words as they were typed, and
-    on PostgreSQL a trigram (fuzzy) query when nothing else matched."""
-    from methodbank.searching import build_query
-
+    compounds, typos; see ``kcsite.search.analysis``), then the plain words as they were typed,
+    and on PostgreSQL a trigram (fuzzy) query when nothing else matched."""
     built = build_query(query, fuzzy=_is_cluster(backend), all_words_clause=not _is_sqlite(backend))
     attempts = [built] if built is not None else []
     words = plain_words(query)
     if words:
         attempts.append(words)
     if _is_postgres(backend) and words:
-        from wagtail.search.query import Fuzzy
-
         attempts.append(Fuzzy(words, unaccent=True))
     return attempts
 
@@ -149,7 +145,7 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
     never gets an error page from search.
     """
     search_kwargs = search_kwargs or {}
-    for alias in _backend_aliases():
+    for alias in backend_aliases():
         backend: BaseSearchBackend = get_search_backend(alias)
         answered = None
         for attempt in _queries_for(backend, query):
@@ -203,7 +199,7 @@ def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
     ``verify=False`` skips the database query that drops the cluster's stale hits, for a
     caller that intersects the ids with what it shows anyway.
     """
-    for alias in aliases or _backend_aliases():
+    for alias in aliases or backend_aliases():
         backend: BaseSearchBackend = get_search_backend(alias)
         answered = None
         for attempt in _queries_for(backend, query):
@@ -273,7 +269,7 @@ def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, cor
     """Like ``search_ids``, but methods that match more of the query's concepts come first,
     and the hits are split into strong and weak ones, the same way on every backend.
 
-    Each concept of the query (its content words, see ``methodbank.searching.analyse``) is
+    Each concept of the query (its content words, see ``kcsite.search.analysis.analyse``) is
     asked of the same backend on its own; a concept also counts as matched when it is in one of
     the ``core_fields`` (title, summary, keywords), read and analysed in Python. A hit's
     coverage is the share of the concepts it matches, each weighted by how rare it is among the
@@ -281,8 +277,6 @@ def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, cor
     their core fields hold, then by the backend's own rank. Strong hits hold every concept of a
     one- or two-concept query (and, for a single concept, hold it in a core field), or at least
     60 % of the weight of a longer query."""
-    from methodbank.searching import analyse, index_terms
-
     ids, alias = search_ids(queryset, query, limit=limit, aliases=aliases, verify=verify)
     concepts = analyse(query) if ids else []
     if not concepts:

@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from kcsite.csvsafe import safe_cell
+from kcsite.search.models import SearchTermStat
 from methodbank.library.models import Reference
-from methodbank.models import SearchTermStat
 from network.membership.models import MembershipApplication
 from tests.events.factories import make_event, register
 from tests.membership import factories as membership_factories

@@ -8,7 +8,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from kcsite.pages.forms import STREAMFIELD_HINT, field_tabs
 from kcsite.pages.models import HomePage, StandardPage
-from methodbank.models import MethodFinderPage, MethodPage
+from methodbank.importing import import_methods
+from methodbank.models import MethodPage
+
+from .factories import method_item
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +23,6 @@ def editor(client, django_user_model):
     user = django_user_model.objects.create_superuser("redaktor2", "r2@example.org", "pw-long-1x")
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def finder():
-    return MethodFinderPage.objects.get(locale__language_code="sv")
 
 
 def method_data(step_title="", **overrides):
@@ -85,7 +83,8 @@ def test_autosaved_draft_with_an_empty_block_never_blocks_starting_again(editor,
 
 
 def test_a_published_page_still_keeps_its_address(editor, finder):
-    live = MethodPage.objects.child_of(finder).live().first()
+    import_methods([method_item(slug="publicerad-metod")])
+    live = MethodPage.objects.child_of(finder).live().get()
     data = method_data(step_title="Steg", slug=live.slug, **{"action-publish": "1"})
     response = editor.post(add_url(finder), data)
     assert response.status_code == 200

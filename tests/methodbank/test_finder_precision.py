@@ -5,14 +5,14 @@ import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
 
+from kcsite.search.analysis import analyse
 from methodbank.importing import import_methods
 from methodbank.models import MethodFinderPage
-from methodbank.searching import analyse
 from methodbank.services import FinderQuery, find_methods
 
 from .factories import method_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_methods")]
 URL = "/metodbank/"
 
 

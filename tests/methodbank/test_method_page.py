@@ -3,7 +3,8 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from methodbank.importing import import_methods
-from methodbank.models import MethodFinderPage, MethodPage, RelatedMethod
+from methodbank.models import MethodPage, RelatedMethod
+from methodbank.services import related_methods
 
 from .factories import method_item
 
@@ -54,7 +55,7 @@ def test_related_methods_editor_choice_first_then_shared_facets(client, method):
     )
     chosen = MethodPage.objects.get(slug="rel-vald")
     RelatedMethod.objects.create(page=method, method=chosen, sort_order=0)
-    related = method.related_methods(limit=3)
+    related = related_methods(method, limit=3)
     assert related[0] == chosen
     assert 2 <= len(related) <= 3 and method not in related
     assert MethodPage.objects.get(slug="rel-samma-niva") in related
@@ -126,8 +127,7 @@ def test_admin_preview_renders(editor_client, method):
     assert "Förhandsvisad sammanfattning här." in html
 
 
-def test_admin_can_add_a_method_under_the_finder(editor_client):
-    finder = MethodFinderPage.objects.get(locale__language_code="sv")
+def test_admin_can_add_a_method_under_the_finder(editor_client, finder):
     url = f"/admin/pages/add/methodbank/methodpage/{finder.pk}/"
     page = MethodPage(
         title="Ny metod i admin",
@@ -144,5 +144,5 @@ def test_admin_can_add_a_method_under_the_finder(editor_client):
 
 
 def test_synonyms_and_search_report_are_in_the_admin(editor_client):
-    assert editor_client.get("/admin/snippets/methodbank/searchsynonym/").status_code == 200
+    assert editor_client.get("/admin/snippets/sitesearch/searchsynonym/").status_code == 200
     assert editor_client.get("/admin/reports/sokord/").status_code == 200

@@ -4,11 +4,11 @@ same hits as one query per concept."""
 import pytest
 from wagtail.search.backends import get_search_backend
 
+from kcsite.search.analysis import analyse
 from kcsite.search.services import _cluster_concept_ids, _concept_ids
 from methodbank.models import MethodFinderPage, MethodPage
-from methodbank.searching import analyse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_methods")]
 QUERIES = [
     "samtal med vårdnadshavare",
     "hur kan lärare upptäcka tidiga tecken på frånvaro",

@@ -3,7 +3,7 @@
 import pytest
 
 from kcsite.search import lexicon
-from methodbank.searching import STOPWORDS, related_lemmas, split_compound
+from kcsite.search.words import STOPWORDS, related_lemmas, split_compound
 
 
 @pytest.mark.parametrize(

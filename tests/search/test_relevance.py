@@ -24,7 +24,7 @@ from .relevance import (
     report,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_methods")]
 METHODS = JUDGMENTS.parents[2] / "methodbank" / "demo" / "methods.json"
 # What each set must reach on each backend (MRR@10 and nDCG@5 over all queries, and nDCG@5 of
 # the questions typed as sentences): a little below what was measured on SQLite, PostgreSQL and

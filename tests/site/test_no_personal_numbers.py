@@ -283,7 +283,7 @@ def test_staff_note_in_the_admin_edit_view_is_refused(admin_client):
 def test_search_with_a_number_is_answered_but_stored_redacted(client, url):
     from wagtail.contrib.search_promotions.models import Query
 
-    from methodbank.models import SearchTermStat
+    from kcsite.search.models import SearchTermStat
 
     response = client.get(url, {"q": "närvaro 120314\u20132383"})
     assert response.status_code == 200
@@ -320,12 +320,15 @@ def test_the_search_fallback_warning_is_redacted(settings, caplog):
     assert "2383" not in caplog.text
 
 
+PURGE = "kcsite.search.stats.purge_expired"
+
+
 @pytest.mark.django_db
 def test_purge_deletes_old_statistics_and_prints_a_summary(settings, capsys):
     from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
     from wagtail.models import Page
 
-    from methodbank.models import SearchTermStat
+    from kcsite.search.models import SearchTermStat
 
     settings.SEARCH_STATS_RETENTION_DAYS = 180
     today = timezone.localdate()
@@ -341,14 +344,14 @@ def test_purge_deletes_old_statistics_and_prints_a_summary(settings, capsys):
     QueryDailyHits.objects.create(query=promoted, date=old, hits=5)
     SearchPromotion.objects.create(query=promoted, page=Page.objects.filter(depth=2).first())
 
-    call_command("purge_search_statistics")
+    call_command("anonymise_expired", only=[PURGE])
     out = capsys.readouterr().out
     assert "1 report rows" in out and "3 daily hit rows" in out and "1 queries" in out
     assert list(SearchTermStat.objects.values_list("query", flat=True)) == ["ny"]
     assert not Query.objects.filter(pk=gone.pk).exists()
     assert Query.objects.filter(pk__in=[kept.pk, promoted.pk]).count() == 2
     assert QueryDailyHits.objects.filter(date__lt=today - timedelta(days=180)).count() == 0
-    call_command("purge_search_statistics")  # idempotent
+    call_command("anonymise_expired", only=[PURGE])  # idempotent
     assert "0 report rows" in capsys.readouterr().out
 
 

@@ -2,7 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from methodbank.models import MethodPage, SearchTermStat
+from kcsite.search.models import SearchTermStat
+from methodbank.models import MethodPage
 
 pytestmark = pytest.mark.django_db
 

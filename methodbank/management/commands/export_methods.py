@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from methodbank.importing import export_methods
+from methodbank.file_format import export_methods
 
 
 class Command(BaseCommand):

@@ -8,7 +8,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from methodbank.importing import ImportFailed, import_methods
+from methodbank.file_format import ImportFailed
+from methodbank.importing import import_methods
 
 
 class Command(BaseCommand):

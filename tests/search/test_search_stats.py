@@ -8,9 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from methodbank.models import SearchTermStat
-from methodbank.reports import search_terms
-from methodbank.services import record_search
+from kcsite.search.models import SearchTermStat
+from kcsite.search.stats import record_search, search_terms
 
 pytestmark = pytest.mark.django_db
 

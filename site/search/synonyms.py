@@ -1,6 +1,6 @@
-"""The default Swedish synonym list (``search/synonyms_sv.txt``, Solr format) for the admin."""
+"""The default Swedish synonym list (``wordlists/synonyms_sv.txt``, Solr format) for the admin."""
 
-from kcsite.search.config import WORD_LISTS
+from .config import WORD_LISTS
 
 SYNONYMS_FILE = WORD_LISTS / "synonyms_sv.txt"
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from methodbank.reports import compact
+from kcsite.search.stats import compact
 
 
 class Command(BaseCommand):

@@ -1,16 +1,18 @@
+"""The editors' search-terms report in the admin (Reports → Sökord), with a CSV export."""
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from .reports import PERIODS, as_csv, search_terms
+from .stats import PERIODS, as_csv, search_terms
 
 
 def can_see_report(user):
     return user.is_active and (
         user.is_superuser
         or user.has_perm("wagtailcore.change_page")
-        or user.has_perm("methodbank.view_searchtermstat")
+        or user.has_perm("sitesearch.view_searchtermstat")
         or user.groups.filter(name__in=["Editors", "Moderators"]).exists()
     )
 
@@ -31,7 +33,7 @@ def search_terms_report(request):
     frequent, zero = search_terms(days)
     return render(
         request,
-        "methodbank/admin/search_terms_report.html",
+        "search/admin/search_terms_report.html",
         {
             "page_title": _("Sökord"),
             "header_icon": "search",
