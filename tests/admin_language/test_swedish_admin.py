@@ -9,15 +9,22 @@ wagtail-localize's ``jsi18n``) are checked the same way.
 """
 
 import contextlib
+import functools
 import json
 import re
+from pathlib import Path
 
+import polib
 import pytest
+import wagtail
+import wagtail_localize
+import wagtailmedia
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from lxml import html
 from wagtail import blocks
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from kcsite.pages.models import StandardPage
@@ -72,11 +79,28 @@ def wagtail_config(response):
     return json.loads(doc.xpath("//script[@id='wagtail-config']")[0].text)
 
 
-def assert_swedish(response, translated):
-    """``translated``: {English msgid: its Swedish}; the Swedish is on the screen and the
-    English is not."""
+@functools.cache
+def english_phrases():
+    """Every msgid of two words or more (without placeholders or markup) that Wagtail,
+    wagtailmedia and wagtail-localize mark for translation, from their source catalogues."""
+    phrases = set()
+    for package in (wagtail, wagtailmedia, wagtail_localize):
+        root = Path(package.__file__).parent
+        for catalogue in root.glob("**/locale/en/LC_MESSAGES/django*.po"):
+            for entry in polib.pofile(catalogue):
+                phrase = " ".join(entry.msgid.split())
+                if len(phrase.split()) > 1 and not re.search(r"[%{<]", phrase):
+                    phrases.add(phrase)
+    return phrases
+
+
+def assert_swedish(response, translated=None):
+    """No English phrase of the packages' catalogues is on the screen; ``translated``:
+    {English msgid: its Swedish}, the Swedish is on the screen and the English is not."""
     assert response.status_code == 200
     strings = screen_strings(response)
+    assert strings & english_phrases() == set()
+    translated = translated or {}
     assert {english for english in translated if english in strings} == set()
     assert {swedish for swedish in translated.values() if swedish not in strings} == set()
 
@@ -233,6 +257,16 @@ def test_search_promotion_form(admin):
             ),
         },
     )
+
+
+def test_translation_screens(admin, page):
+    """wagtail-localize: submitting a page for translation and its translation editor."""
+    submit = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    assert_swedish(admin.get(submit), SIDEBAR)
+    english = Locale.objects.get(language_code="en")
+    editor = admin.post(submit, {"locales": [english.pk]}, follow=True)
+    assert editor.redirect_chain[-1][0].endswith("/edit/")
+    assert_swedish(editor, SIDEBAR)
 
 
 @pytest.mark.parametrize(
