@@ -19,6 +19,7 @@ import pytest
 import wagtail
 import wagtail_localize
 import wagtailmedia
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -26,6 +27,7 @@ from lxml import html
 from wagtail import blocks
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtailmedia.models import get_media_model
 
 from kcsite.pages.models import StandardPage
 from tests import builders
@@ -75,7 +77,7 @@ def screen_strings(response):
 
 
 def wagtail_config(response):
-    doc = html.fromstring(response.content)
+    doc = html.fromstring(response.content.decode())
     return json.loads(doc.xpath("//script[@id='wagtail-config']")[0].text)
 
 
@@ -156,12 +158,10 @@ def test_login_screen_and_dashboard(client):
         follow=True,
     )
     assert_swedish(response, SIDEBAR | {"Edit account avatar": "Ändra profilbild"})
-    # the dashboard's film count (wagtailmedia's summary panel)
-    summary = html.fromstring(response.content).xpath(
-        "//*[contains(@class, 'w-summary')]//text()[contains(., 'media')]"
-    )
-    assert not [text for text in summary if "Media file" in text]
-    assert "mediefiler" in " ".join(screen_strings(response))
+    # the dashboard's film count (wagtailmedia's summary panel; "0 Media files created in …")
+    doc = html.fromstring(response.content.decode())
+    link = doc.xpath(f"//main//a[@href='{reverse('wagtailmedia:index')}']")[0]
+    assert " ".join("".join(link.itertext()).split()) == f"0 mediefiler i {builders.SITE_NAME}"
 
 
 def test_page_explorer(admin):
@@ -203,7 +203,7 @@ def test_films_listing_add_and_chooser(admin):
             "Search media files": "Sök mediefiler",
         },
     )
-    empty = " ".join(html.fromstring(listing.content).xpath("//main//p//text()"))
+    empty = " ".join(html.fromstring(listing.content.decode()).xpath("//main//p//text()"))
     assert "You haven't uploaded" not in empty
     assert "Du har inte laddat upp några mediefiler" in empty
 
@@ -220,6 +220,27 @@ def test_films_listing_add_and_chooser(admin):
             "Choose a media item": "Välj en mediefil",
         },
     )
+
+
+def test_films_with_a_film(admin, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    get_media_model().objects.create(
+        title="Närvarofilm",
+        type="video",
+        duration=20,
+        file=SimpleUploadedFile("narvaro.mp4", b"\x00" * 64, content_type="video/mp4"),
+    )
+    assert_swedish(admin.get(reverse("wagtailmedia:index")), SIDEBAR | {"Uploaded": "Uppladdad"})
+    chooser = admin.get(reverse("wagtailmedia:chooser"))
+    assert_swedish(chooser, {"Latest media": "Senaste mediefilerna"})
+    for query, heading in [("Närvarofilm", "Det finns en träff"), ("Frånvaro", None)]:
+        results = admin.get(reverse("wagtailmedia:chooser"), {"q": query})
+        assert_swedish(results)
+        text = " ".join("".join(html.fromstring(results.content.decode()).itertext()).split())
+        if heading:
+            assert text.startswith(heading)
+        else:
+            assert "Inga mediefiler matchar ”Frånvaro”" in text
 
 
 @pytest.mark.parametrize(
