@@ -18,12 +18,11 @@ from network.membership import services as member_services
 from tests.events.factories import make_event, register
 from tests.membership import factories as member_factories
 from tests.support import factories
+from tests.switches import DB_TASK_QUEUE
 
 from .smtp_server import SMTPServer
 
-pytestmark = pytest.mark.django_db
-
-DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
 
 
 def test_send_mail_records_ids_and_sends_after_commit(django_capture_on_commit_callbacks):
@@ -109,7 +108,7 @@ def test_staff_without_permission_do_not_see_failed_mail(client):
 def test_anonymisation_clears_the_queue_rows_about_a_registration(
     settings, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = DB_QUEUE
+    settings.TASKS = DB_TASK_QUEUE
     event = make_event()
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(event, 71)
@@ -128,7 +127,7 @@ def test_anonymisation_clears_the_queue_rows_about_a_registration(
 def test_leaving_the_network_clears_the_queue_rows_about_the_member(
     settings, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = DB_QUEUE
+    settings.TASKS = DB_TASK_QUEUE
     with django_capture_on_commit_callbacks(execute=True):
         member = member_factories.member(email="leaver@example.org")
         member_services.send_login_link("leaver@example.org")
