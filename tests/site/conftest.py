@@ -1,7 +1,6 @@
 """Data the site's tests share, built on the session skeleton (``tests/conftest.py``)."""
 
 import pytest
-from django.utils.text import slugify
 from wagtail.models import Locale
 
 from events.models import EventIndexPage
@@ -24,7 +23,7 @@ def method(db):
 def app_pages(db):
     """The Swedish index pages the app factories look up (``tests/events/factories.py``
     ``index_page``, ``tests/support/factories.py`` ``service_page``): the training index at
-    ``/utbildningar/``, the support index at ``/stod/`` with one service page per kind, and
+    ``/utbildningar/``, the support index at ``/stod/`` with the consultation service page, and
     the method finder at ``/metodbank/`` (made by the method bank's import service).
     Built with ``builders.ensure_page``, so a factory that builds the same page finds it."""
     home = builders.home()
@@ -37,12 +36,12 @@ def app_pages(db):
         ),
     }
     pages["finder"] = ensure_finder(Locale.objects.get(language_code="sv"))[0]
-    for kind in ServiceKind:
-        pages[kind] = builders.ensure_page(
-            pages["support"],
-            SupportServicePage,
-            slugify(kind.label),
-            title=kind.label,
-            service_kind=kind,
-        )
+    # the one kind these tests ask for (each page costs a revision and a publish per test)
+    pages[ServiceKind.CONSULTATION] = builders.ensure_page(
+        pages["support"],
+        SupportServicePage,
+        "konsultation",
+        title=ServiceKind.CONSULTATION.label,
+        service_kind=ServiceKind.CONSULTATION,
+    )
     return pages
