@@ -23,7 +23,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
 from kcsite.pages.demo_tools import Demo
-from kcsite.pages.models import HomePage
+from kcsite.pages.models import HomePage, SiteSettings
 from kcsite.pages.site_address import base_url_host_and_port
 
 SITE_NAME = "Kunskapscentrum för skolnärvaro"
@@ -32,6 +32,7 @@ HOME_TITLE = {
     "en": "Knowledge Centre for School Attendance",
 }
 PASSWORD = "test-Password-123"  # the password of every user :func:`staff_user` creates
+_DEMO = Demo(io.StringIO(), None)  # the demo's page helpers, without its progress output
 
 
 def home(language_code="sv"):
@@ -57,11 +58,19 @@ def add_page(parent, page, *, body=None, publish=True):
     return page
 
 
+def ensure_page(parent, model, slug, **fields):
+    """The published child of ``parent`` with ``slug``, created as ``model(**fields)`` if there
+    is none (as the demo does). For pages a test needs once and other builders may need too,
+    such as an app's index page: ``ensure_page(home(), EventIndexPage, "utbildningar",
+    title="Utbildningar")`` from two factories gives one page. ``body`` as in :func:`add_page`."""
+    return _DEMO.page(parent, model, slug, **fields)
+
+
 def translate(page, language_code="en", **fields):
     """The published translation of ``page`` into ``language_code``, made as the demo makes it
     (``copy_for_translation`` with its parents, ``fields`` set, a slug from the title below the
     home page, a redirect from the Swedish-slug path). Returns the existing translation if any."""
-    translated = Demo(io.StringIO(), None).translation(page, language_code, **fields)
+    translated = _DEMO.translation(page, language_code, **fields)
     translated.refresh_from_db()  # the published slug and URL path
     return translated
 
@@ -69,7 +78,7 @@ def translate(page, language_code="en", **fields):
 def staff_user(username="redaktor", *, superuser=False, groups=(), **fields):
     """A staff user who can log in to the admin (password :data:`PASSWORD`), a superuser if
     asked, in the named ``groups`` (groups the migrations created, e.g. ``"Editors"``,
-    ``"Moderators"``, ``"Team Domino"``)."""
+    ``"Moderators"``, ``"Team Domino"``, ``"Network members"``)."""
     user_model = get_user_model()
     fields.setdefault("email", f"{username}@example.org")
     if superuser:
@@ -92,9 +101,12 @@ def skeleton():
     * a published Swedish :class:`HomePage` (slug ``home``, no body) replacing Wagtail's
       "Welcome" placeholder, the root of the default :class:`Site` (named ``SITE_NAME``, with
       ``BASE_URL``'s host and port);
-    * its published English translation at ``/en/``.
+    * its published English translation at ``/en/``;
+    * the default Site's empty :class:`SiteSettings` row (no footer contact details). Made
+      here because ``SiteSettings.for_site`` creates it on the first page view, and saving it
+      bumps the page-cache generation in the middle of a test.
 
-    No other pages, no site settings (footer contact details), no users.
+    No other pages, no users.
     """
     Locale.objects.get_or_create(language_code="sv")
     Locale.objects.get_or_create(language_code="en")
@@ -116,3 +128,4 @@ def skeleton():
         )
         Site.clear_site_root_paths_cache()
     translate(home("sv"), "en", title=HOME_TITLE["en"])
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))

@@ -6,17 +6,19 @@
   test may assume exactly this:
 
   - what the migrations create: Wagtail's root page, the ``sv`` locale (the default), the
-    groups (Wagtail's ``Editors`` and ``Moderators``, ``Team Domino``, the members' group),
-    content types and permissions, and the seeded vocabularies (search synonyms and field
-    thesaurus, glossary terms, audiences, organisation types);
+    groups (Wagtail's ``Editors`` and ``Moderators``, ``Team Domino``, ``Network members``),
+    Wagtail's default moderation workflow, content types and permissions, and the seeded
+    vocabularies (search synonyms and field thesaurus, glossary terms, audiences,
+    organisation types);
   - the ``en`` locale;
   - a published Swedish ``HomePage`` (slug ``home``, title ``builders.HOME_TITLE["sv"]``, no
     body, no children) as the root of the default ``Site`` (``BASE_URL``'s host and port);
-  - its published English translation, served at ``/en/``.
+  - its published English translation, served at ``/en/``;
+  - the default Site's ``SiteSettings`` row, empty (no footer contact details).
 
-  Nothing else: no other pages, no site settings (footer contact details), no users, no demo
-  content. Only ``tests/test_demo.py`` loads the demo (inside its own rolled-back
-  transaction); the browser tests serve their own demo site (``tests/browser/conftest.py``).
+  Nothing else: no other pages, no users, no demo content. Only ``tests/test_demo.py`` loads
+  the demo (inside its own rolled-back transaction); the browser tests serve their own demo
+  site (``tests/browser/conftest.py``).
 * A transactional test (``django_db(transaction=True)``, ``transactional_db``,
   ``live_server``: the race tests of ``tests/races.py``) commits for real; Django empties the
   database afterwards and the skeleton is put back here, so the next test finds it again.

@@ -39,10 +39,8 @@ def test_admin_gets_its_additions(admin_client, settings):
     assert "'unsafe-inline'" in directives["script-src"]
 
 
-def test_pages_from_the_page_cache_carry_the_policy(client):
-    from methodbank.models import MethodPage
-
-    page = MethodPage.objects.live().first()
+def test_pages_from_the_page_cache_carry_the_policy(client, method):
+    page = method
     client.get(page.url)
     cached = client.get(page.url)  # answered by PageCacheMiddleware before routing
     assert "Content-Security-Policy-Report-Only" in cached

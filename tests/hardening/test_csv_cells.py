@@ -56,6 +56,7 @@ def superuser_client(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_registrations_export(superuser_client):
     event = make_event(capacity=3)
     register(event, 1, name=PAYLOADS[0], organisation=PAYLOADS[1])
@@ -66,6 +67,7 @@ def test_registrations_export(superuser_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_applications_and_members_export(superuser_client):
     membership_factories.pending_application(name=PAYLOADS[3], organisation=PAYLOADS[2])
     url = reverse("wagtailsnippets_membership_membershipapplication:list")
@@ -79,6 +81,7 @@ def test_applications_and_members_export(superuser_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_support_requests_export(client):
     support_factories.support_request(organisation=PAYLOADS[0], name=PAYLOADS[1])
     client.force_login(support_factories.staff_member("csvteam"))
@@ -87,6 +90,7 @@ def test_support_requests_export(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_support_statistics_csv_uses_the_safe_writer(client):
     support_factories.support_request()
     client.force_login(support_factories.staff_member("csvstats"))
@@ -96,6 +100,7 @@ def test_support_statistics_csv_uses_the_safe_writer(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_references_export_and_search_terms_report(superuser_client):
     Reference.objects.create(title=PAYLOADS[3], year=2020, ref_type="report")
     cells = _cells(superuser_client.get("/admin/snippets/library/reference/?export=csv"))

@@ -1,18 +1,28 @@
 """Files with a view restriction are never kept by a shared cache."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
 
-from network.membership.models import MemberAreaPage
+from network.membership.models import MEMBERS_GROUP_NAME
 from tests.membership.factories import member
 
 pytestmark = pytest.mark.django_db
 
 
 def _private_document():
-    area = MemberAreaPage.objects.get(locale__language_code="sv")
-    return get_document_model().objects.filter(collection=area.material_collection).first()
+    """A document in a collection restricted to the members' group, as the member area's
+    material collection is."""
+    collection = Collection.get_first_root_node().add_child(name="Medlemsmaterial")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name=MEMBERS_GROUP_NAME))
+    return get_document_model().objects.create(
+        title="Protokoll", collection=collection, file=ContentFile(b"%PDF-1.4", name="p.pdf")
+    )
 
 
 def _directives(response):

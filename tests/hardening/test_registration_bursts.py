@@ -9,7 +9,7 @@ from events import bursts
 from events.models import Registration
 from tests.events.factories import make_event
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_at_once")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_at_once", "app_pages")]
 
 
 def _form(n):

@@ -23,7 +23,7 @@ from kcsite.search.config import build_search_backends
 from kcsite.search.services import search, search_ids
 from methodbank.models import MethodPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("method")]  # "närvaro"
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.core import mail
 from network.support.services import errors, requester
 from tests.support import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
 
 
 def test_additions_are_limited_per_day(settings):

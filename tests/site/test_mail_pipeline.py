@@ -12,21 +12,19 @@ from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
 from events import services as event_services
-from events.models import EventIndexPage, EventOccasion
+from events.models import EventOccasion
 from kcsite import mail
 from kcsite.outbox.admin import OUTBOX_ACTIONS
 from kcsite.outbox.models import OutboxMessage
 from network.membership import services as member_services
-from tests import builders
 from tests.events.factories import make_event, register
 from tests.membership import factories as member_factories
 from tests.support import factories
+from tests.switches import DB_TASK_QUEUE
 
 from .smtp_server import SMTPServer
 
-pytestmark = pytest.mark.django_db
-
-DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("app_pages")]
 
 
 def test_send_mail_records_ids_and_sends_after_commit(django_capture_on_commit_callbacks):
@@ -115,11 +113,7 @@ def test_staff_without_permission_do_not_see_failed_mail(client):
 def test_anonymisation_clears_the_queue_rows_about_a_registration(
     settings, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = DB_QUEUE
-    if not EventIndexPage.objects.exists():  # the session skeleton has no event list
-        builders.add_page(
-            builders.home(), EventIndexPage(title="Utbildningar", slug="utbildningar")
-        )
+    settings.TASKS = DB_TASK_QUEUE
     event = make_event()
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(event, 71)
@@ -138,7 +132,7 @@ def test_anonymisation_clears_the_queue_rows_about_a_registration(
 def test_leaving_the_network_clears_the_queue_rows_about_the_member(
     settings, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = DB_QUEUE
+    settings.TASKS = DB_TASK_QUEUE
     with django_capture_on_commit_callbacks(execute=True):
         member = member_factories.member(email="leaver@example.org")
         member_services.send_login_link("leaver@example.org")

@@ -1,22 +1,19 @@
 """Mail that gets through: the database queue against a real SMTP server that refuses, hangs,
 then accepts. Runs on SQLite and (``-m postgres`` run) on PostgreSQL.
 
-The test commits for real (a worker must see the rows), so it does not use ``transactional_db``
-(its flush would wipe the session's demo content): it unblocks the database in autocommit
-mode and removes what it created afterwards.
+The tests commit for real (a worker must see the rows): they are transactional, and the
+harness puts the session skeleton back afterwards (``tests/races.py``).
 """
 
 import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import ModelLogEntry
 
 from kcsite import mail
 from kcsite.outbox.models import OutboxMessage
@@ -24,8 +21,6 @@ from network.support.models import ServiceKind, SupportRequest
 from tests.support import factories
 
 from .smtp_server import SMTPServer
-
-DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 
 def run_worker():
@@ -48,29 +43,13 @@ def make_due():
     OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED).update(next_attempt_at=past)
 
 
-@pytest.fixture
-def committed_db(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        before = set(SupportRequest.objects.values_list("pk", flat=True))
-        # other tests that commit (races, live servers) may have left queued mail behind
-        OutboxMessage.objects.all().delete()
-        DBTaskResult.objects.all().delete()
-        yield
-        created = SupportRequest.objects.exclude(pk__in=before)
-        ids = [str(pk) for pk in created.values_list("pk", flat=True)]
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(SupportRequest), object_id__in=ids
-        ).delete()
-        created.delete()
-        OutboxMessage.objects.all().delete()
-        DBTaskResult.objects.all().delete()
+COMMITTED = pytest.mark.django_db(transaction=True)
 
 
 def _run(client, settings, server):
-    settings.TASKS = DB_QUEUE
     server.settings(settings, timeout=1)
     settings.MAIL_RETRY_DELAYS = (60, 60, 60, 60)
-    page = factories.service_page(ServiceKind.CONSULTATION)
+    page = factories.service_page(ServiceKind.CONSULTATION)  # built by ``app_pages``
 
     # The server hangs (an inline send would wait EMAIL_TIMEOUT = 10 s per message): the
     # request is saved and answered at once with its receipt page; nobody talks to the server.
@@ -126,21 +105,23 @@ def _run(client, settings, server):
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).exists()
 
 
-def test_mail_queue_refuse_hang_accept(client, settings, committed_db):
+@COMMITTED
+def test_mail_queue_refuse_hang_accept(client, settings, db_task_queue, app_pages):
     with SMTPServer() as server:
         _run(client, settings, server)
 
 
 @pytest.mark.postgres
-def test_mail_queue_refuse_hang_accept_on_postgresql(client, settings, committed_db):
+@COMMITTED
+def test_mail_queue_refuse_hang_accept_on_postgresql(client, settings, db_task_queue, app_pages):
     assert connection.vendor == "postgresql"
     with SMTPServer() as server:
         _run(client, settings, server)
 
 
-def test_a_stopped_worker_leaves_nothing_running_for_ever(settings, committed_db):
+@COMMITTED
+def test_a_stopped_worker_leaves_nothing_running_for_ever(settings, db_task_queue, app_pages):
     """A task and an outbox row left RUNNING/SENDING by a killed worker are recovered."""
-    settings.TASKS = DB_QUEUE
     request = factories.support_request(email="stale@example.org")
     rows = OutboxMessage.objects.filter(about=f"support.request:{request.pk}")
     long_ago = timezone.now() - timedelta(hours=2)
@@ -155,6 +136,6 @@ def test_a_stopped_worker_leaves_nothing_running_for_ever(settings, committed_db
     assert set(rows.values_list("status", flat=True)) == {"sent"}
 
 
-@pytest.mark.django_db  # also makes pytest-django set up the database when this file runs alone
+@pytest.mark.django_db
 def test_an_empty_queue_needs_nothing():
     assert mail.process_queue() == (0, 0, 0)

@@ -203,6 +203,7 @@ def _value(field, text):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 @pytest.mark.parametrize(("form_name", "field"), CASES, ids=[f"{f}-{n}" for f, n in CASES])
 def test_refused_in_every_free_text_field_and_the_rest_is_kept(form_name, field):
     build, _fields = FORMS[form_name]
@@ -223,6 +224,7 @@ def test_refused_in_every_free_text_field_and_the_rest_is_kept(form_name, field)
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 @pytest.mark.parametrize(
     "form_name", [n for n, (_b, f) in FORMS.items() if "email" not in f or len(f) > 1]
 )
@@ -261,6 +263,7 @@ def test_what_staff_write_in_the_admin_is_checked_too(model_path, field):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_staff_note_in_the_admin_edit_view_is_refused(admin_client):
     from network.support.models import SupportRequest
     from tests.support.factories import support_request
@@ -279,6 +282,7 @@ def test_staff_note_in_the_admin_edit_view_is_refused(admin_client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 @pytest.mark.parametrize("url", ["/sok/", "/metodbank/"])
 def test_search_with_a_number_is_answered_but_stored_redacted(client, url):
     from wagtail.contrib.search_promotions.models import Query
@@ -295,6 +299,7 @@ def test_search_with_a_number_is_answered_but_stored_redacted(client, url):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_the_search_fallback_warning_is_redacted(settings, caplog):
     from wagtail.models import Page
 
@@ -324,6 +329,7 @@ PURGE = "kcsite.search.stats.purge_expired"
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_purge_deletes_old_statistics_and_prints_a_summary(settings, capsys):
     from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
     from wagtail.models import Page
@@ -356,6 +362,7 @@ def test_purge_deletes_old_statistics_and_prints_a_summary(settings, capsys):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_the_phone_field_takes_any_swedish_phone_number_however_it_is_typed():
     from network.support.forms import SupportRequestForm
     from network.support.models import ServiceKind

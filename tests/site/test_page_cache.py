@@ -15,11 +15,11 @@ def _queries(client, url, **params):
     return response, len(queries)
 
 
-def test_anonymous_method_page_is_served_from_the_cache_until_it_is_published():
+def test_anonymous_method_page_is_served_from_the_cache_until_it_is_published(method):
     from django.test import Client
 
     client = Client()
-    page = MethodPage.objects.live().first()
+    page = method
     first, cold = _queries(client, page.url)
     second, warm = _queries(client, page.url)
     assert second.content == first.content
@@ -31,14 +31,14 @@ def test_anonymous_method_page_is_served_from_the_cache_until_it_is_published():
     assert "Ny titel efter publicering" in third.content.decode()
 
 
-def test_logged_in_editors_never_get_the_cached_page(admin_client, client):
-    page = MethodPage.objects.live().first()
+def test_logged_in_editors_never_get_the_cached_page(admin_client, client, method):
+    page = method
     client.get(page.url)
     assert "userbar" not in client.get(page.url).content.decode()  # the cached anonymous page
     assert "userbar" in admin_client.get(page.url).content.decode()  # rendered for the editor
 
 
-def test_a_cached_finder_search_is_still_counted_for_the_editors_report(client):
+def test_a_cached_finder_search_is_still_counted_for_the_editors_report(client, method):
     finder_url = "/metodbank/"
     for _ in range(3):
         client.get(finder_url, {"q": "omtankesamtal"})
@@ -46,10 +46,9 @@ def test_a_cached_finder_search_is_still_counted_for_the_editors_report(client):
     assert sum(stat.hits for stat in stats) == 3
 
 
-def test_menus_and_breadcrumbs_show_a_renamed_page_as_soon_as_it_is_published(client):
+def test_menus_and_breadcrumbs_show_a_renamed_page_as_soon_as_it_is_published(client, method):
     from wagtail.models import Page
 
-    method = MethodPage.objects.live().first()
     finder = method.get_parent()
     home = client.get("/").content.decode()
     assert finder.title in home  # main menu, rendered into the fragment cache
@@ -64,10 +63,10 @@ def test_menus_and_breadcrumbs_show_a_renamed_page_as_soon_as_it_is_published(cl
     assert "Metodbanken med nytt namn" in method_page
 
 
-def test_a_new_view_restriction_takes_a_cached_page_from_anonymous_visitors(client):
+def test_a_new_view_restriction_takes_a_cached_page_from_anonymous_visitors(client, method):
     from wagtail.models import PageViewRestriction
 
-    page = MethodPage.objects.live().first()
+    page = method
     assert page.summary in client.get(page.url).content.decode()  # now in the page cache
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
@@ -96,7 +95,7 @@ def test_process_memo_rebuilds_after_a_bump_and_rechecks_the_database():
     assert memo.get() == 3
 
 
-def test_unknown_query_parameters_do_not_make_new_cache_entries(settings):
+def test_unknown_query_parameters_do_not_make_new_cache_entries(settings, method):
     settings.CACHES = {  # counted in the in-memory cache's own table
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -111,7 +110,7 @@ def test_unknown_query_parameters_do_not_make_new_cache_entries(settings):
     from kcsite.pages.caching import _key
 
     client = Client()
-    page = MethodPage.objects.live().first()
+    page = method
     client.get(page.url)
     entries = len(cache._cache)
     for n in range(20):

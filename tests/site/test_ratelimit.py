@@ -58,9 +58,8 @@ def shared_cache(request, settings):
     return request.param
 
 
-def test_counts_per_email_and_a_ceiling_per_client(shared_cache, settings):
-    settings.RATE_LIMIT_PER_EMAIL = "3/h"
-    settings.RATE_LIMIT_PER_CLIENT = "5/h"
+def test_counts_per_email_and_a_ceiling_per_client(shared_cache, rate_limits):
+    rate_limits(per_email="3/h", per_client="5/h")
     request = _request("198.51.100.20")
     assert [ratelimit.check(request, "t", email="a@x.se") for _ in range(3)] == [None] * 3
     limited = ratelimit.check(request, "t", email="A@X.se ")  # the same address
@@ -122,6 +121,7 @@ def _assert_the_one_answer(response):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_200_registrations_from_one_client_with_different_addresses_are_all_taken(
     client, shared_cache, monkeypatch
 ):
@@ -140,6 +140,7 @@ def test_200_registrations_from_one_client_with_different_addresses_are_all_take
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_30_registrations_from_one_address_are_stopped(client, shared_cache):
     from events.models import Registration
     from tests.events.factories import make_event
@@ -159,11 +160,12 @@ def test_30_registrations_from_one_address_are_stopped(client, shared_cache):
 
 
 @pytest.mark.django_db
-def test_invalid_submissions_do_not_count(client, shared_cache, settings):
+@pytest.mark.usefixtures("app_pages")
+def test_invalid_submissions_do_not_count(client, shared_cache, rate_limits):
     from tests.events.factories import make_event
     from tests.events.test_views import form_data
 
-    settings.RATE_LIMIT_PER_CLIENT = "3/h"
+    rate_limits(per_client="3/h")
     event = make_event(capacity=10)
     for _ in range(10):
         response = client.post(event.register_url(), form_data(name="", email="fel@boras.se"))
@@ -175,11 +177,14 @@ def test_invalid_submissions_do_not_count(client, shared_cache, settings):
 
 
 @pytest.mark.django_db
-def test_behind_a_trusted_proxy_each_client_has_its_own_ceiling(client, shared_cache, settings):
+@pytest.mark.usefixtures("app_pages")
+def test_behind_a_trusted_proxy_each_client_has_its_own_ceiling(
+    client, shared_cache, settings, rate_limits
+):
     from tests.events.factories import make_event
     from tests.events.test_views import form_data
 
-    settings.RATE_LIMIT_PER_CLIENT = "2/h"
+    rate_limits(per_client="2/h")
     settings.TRUSTED_PROXIES = ["127.0.0.1/32"]
     event = make_event(capacity=10)
 
@@ -202,11 +207,12 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_ceiling(client, shared_c
 
 
 @pytest.mark.django_db
-def test_support_request_answers_the_same_way(client, settings):
+@pytest.mark.usefixtures("app_pages")
+def test_support_request_answers_the_same_way(client, rate_limits):
     from network.support.models import SupportRequest
     from tests.support import factories
 
-    settings.RATE_LIMIT_PER_EMAIL = "2/h"
+    rate_limits(per_email="2/h")
     url = factories.service_page().request_url()
     for _ in range(2):
         assert client.post(url, factories.form_data(time="contact")).status_code == 302
@@ -218,11 +224,12 @@ def test_support_request_answers_the_same_way(client, settings):
 
 
 @pytest.mark.django_db
-def test_membership_application_answers_the_same_way(client, settings):
+@pytest.mark.usefixtures("app_pages")
+def test_membership_application_answers_the_same_way(client, rate_limits):
     from network.membership.models import MembershipApplication
     from tests.membership.factories import application_data
 
-    settings.RATE_LIMIT_PER_CLIENT = "2/h"
+    rate_limits(per_client="2/h")
     for _ in range(2):
         assert client.post("/natverket/ansok/", application_data()).status_code == 302
     data = application_data()
@@ -231,6 +238,7 @@ def test_membership_application_answers_the_same_way(client, settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("app_pages")
 def test_a_flooded_member_is_told_a_link_was_sent_recently(client, shared_cache, mail_at_once):
     from bs4 import BeautifulSoup
     from django.core import mail
@@ -260,8 +268,9 @@ def test_a_flooded_member_is_told_a_link_was_sent_recently(client, shared_cache,
 
 
 @pytest.mark.django_db
-def test_login_links_have_a_client_ceiling_with_the_one_answer(client, settings):
-    settings.RATE_LIMIT_PER_CLIENT = "3/h"
+@pytest.mark.usefixtures("app_pages")
+def test_login_links_have_a_client_ceiling_with_the_one_answer(client, rate_limits):
+    rate_limits(per_client="3/h")
     for number in range(3):
         data = {"email": f"x{number}@example.org", "next": "", "website": ""}
         assert client.post("/natverket/logga-in/", data).status_code == 302

@@ -15,9 +15,10 @@ def _get(client, url):
     return response, len(queries)
 
 
-def test_a_remembered_route_costs_fewer_queries_and_serves_the_same_page(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    page = MethodPage.objects.live().filter(locale__language_code="sv").first()
+def test_a_remembered_route_costs_fewer_queries_and_serves_the_same_page(
+    client, page_cache_off, method
+):
+    page = method
     first, cold = _get(client, page.url)
     second, warm = _get(client, page.url)
     assert first.status_code == second.status_code == 200
@@ -25,9 +26,10 @@ def test_a_remembered_route_costs_fewer_queries_and_serves_the_same_page(client,
     assert warm < cold
 
 
-def test_an_unpublished_or_renamed_page_is_not_served_from_a_remembered_route(client, settings):
-    settings.PAGE_CACHE_SECONDS = 0
-    page = MethodPage.objects.live().filter(locale__language_code="sv").first()
+def test_an_unpublished_or_renamed_page_is_not_served_from_a_remembered_route(
+    client, page_cache_off, method
+):
+    page = method
     old_url = page.url
     assert client.get(old_url).status_code == 200  # remembered now
 

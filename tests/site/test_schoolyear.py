@@ -1,6 +1,8 @@
-"""The school-year rule the demo's dates follow, and the demo's dates themselves."""
+"""The school-year rule the demo's dates follow.
 
-from datetime import date, datetime, timedelta
+The demo's dates themselves are checked in ``tests/test_demo.py``."""
+
+from datetime import date, datetime
 
 import pytest
 from django.utils import timezone
@@ -65,21 +67,3 @@ def test_working_time_is_within_working_hours_on_a_school_day():
         assert 8 <= moment.hour < 17
         assert moment <= night
     assert len({working_time(night, seed) for seed in range(5)}) == 5
-
-
-@pytest.mark.django_db
-def test_demo_events_and_registrations_follow_the_school_year():
-    from events.models import EventOccasion, Registration
-
-    occasions = list(EventOccasion.objects.all())
-    assert occasions
-    for occasion in occasions:
-        start, end = timezone.localtime(occasion.start), timezone.localtime(occasion.end)
-        assert is_school_day(start.date()), start
-        assert start.hour >= 8 and end.hour <= 17 and end > start
-    registrations = list(Registration.objects.select_related("event"))
-    assert registrations
-    for registration in registrations:
-        stamp = timezone.localtime(registration.created_at)
-        assert is_school_day(stamp.date()) and 8 <= stamp.hour < 17, stamp
-        assert stamp < registration.event.first_occasion.start - timedelta(days=7)

@@ -9,6 +9,7 @@ from django.conf import settings
 from kcsite.pages.models import HomePage, StandardPage
 from kcsite.pages.slugs import AsciiSlugInput, ascii_slug
 from methodbank.models import MethodFinderPage, MethodPage
+from tests import builders
 
 
 @pytest.mark.parametrize(
@@ -51,7 +52,7 @@ def test_page_created_by_code_gets_an_ascii_slug_from_its_title():
 
 @pytest.mark.django_db
 def test_a_unicode_slug_given_by_code_is_transliterated():
-    finder = MethodFinderPage.objects.get(locale__language_code="sv")
+    finder = builders.add_page(builders.home(), MethodFinderPage(title="Metodbank"))
     page = finder.add_child(
         instance=MethodPage(
             title="Närvarocafé",

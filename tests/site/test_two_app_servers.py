@@ -91,26 +91,27 @@ def servers(tmp_path_factory, django_db_setup):
                 process.wait()
 
 
-def test_a_publish_through_one_server_is_served_fresh_by_the_other(servers, django_db_blocker):
+@pytest.mark.django_db(transaction=True)  # committed: the servers must see it
+def test_a_publish_through_one_server_is_served_fresh_by_the_other(servers):
+    from methodbank.importing import import_methods
     from methodbank.models import MethodPage
+    from tests.methodbank.factories import method_item
 
     a, b = servers
-    with django_db_blocker.unblock():
-        page = MethodPage.objects.live().filter(locale__language_code="sv").first()
-        old_title, path = page.title, page.url
-        for server in (a, b):  # both now hold the page in the shared page cache
-            assert old_title in requests.get(server + path, timeout=60).text
-        new_title = f"Publicerad via en annan server {uuid.uuid4().hex[:6]}"
-        try:
-            page.title = new_title
-            page.save_revision().publish()
-            for server in (a, b):
-                assert new_title in requests.get(server + path, timeout=60).text
-        finally:
-            page = MethodPage.objects.get(pk=page.pk)
-            page.title = old_title
-            page.save_revision().publish()
-        assert old_title in requests.get(b + path, timeout=60).text
+    import_methods([method_item()])
+    page = MethodPage.objects.get(slug="test-metod", locale__language_code="sv")
+    old_title, path = page.title, page.url
+    for server in (a, b):  # both now hold the page in the shared page cache
+        assert old_title in requests.get(server + path, timeout=60).text
+    new_title = f"Publicerad via en annan server {uuid.uuid4().hex[:6]}"
+    page.title = new_title
+    page.save_revision().publish()
+    for server in (a, b):
+        assert new_title in requests.get(server + path, timeout=60).text
+    page = MethodPage.objects.get(pk=page.pk)
+    page.title = old_title
+    page.save_revision().publish()
+    assert old_title in requests.get(b + path, timeout=60).text
 
 
 def _staff_session(server, username, password):
@@ -172,35 +173,34 @@ def test_a_document_uploaded_through_one_server_is_served_by_the_other(servers, 
             user.delete()
 
 
-def test_private_documents_in_object_storage_are_only_served_through_the_document_view(
-    servers, django_db_blocker
-):
+@pytest.mark.django_db(transaction=True)  # committed: the servers must see it
+def test_private_documents_in_object_storage_are_only_served_through_the_document_view(servers):
     """The bucket is private: the storage's address without a signature is refused, and a
-    document in the members' collection is refused to anonymous visitors by Wagtail's view."""
+    document in a collection restricted to the members' group (as the member area's material
+    is) is refused to anonymous visitors by Wagtail's view."""
+    from django.contrib.auth.models import Group
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
     from wagtail.documents import get_document_model
-    from wagtail.models import CollectionViewRestriction
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from network.membership.models import MEMBERS_GROUP_NAME
 
     _a, b = servers
-    with django_db_blocker.unblock():
-        restriction = CollectionViewRestriction.objects.filter(
-            restriction_type=CollectionViewRestriction.GROUPS
-        ).first()
-        assert restriction is not None, "the demo's member area has a restricted collection"
-        document = get_document_model()(
-            title="Endast för medlemmar", collection=restriction.collection
-        )
-        document.file.save("medlemmar.txt", ContentFile(b"hemligt"), save=True)
+    collection = Collection.get_first_root_node().add_child(name="Medlemsmaterial")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name=MEMBERS_GROUP_NAME))  # made by a migration
+    document = get_document_model()(title="Endast för medlemmar", collection=collection)
+    document.file.save("medlemmar.txt", ContentFile(b"hemligt"), save=True)
     try:
         unsigned = default_storage.url(document.file.name).split("?")[0]
         assert requests.get(unsigned, timeout=30).status_code == 403
         refused = requests.get(b + document.url, timeout=30, allow_redirects=False)
         assert refused.status_code in (302, 403) and b"hemligt" not in refused.content
     finally:
-        with django_db_blocker.unblock():
-            document.file.delete(save=False)
-            document.delete()
+        document.file.delete(save=False)  # the object store is not flushed with the database
 
 
 @pytest.mark.django_db  # makes pytest-django set up the test database for this file alone
