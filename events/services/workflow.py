@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kcsite.workflow import Transition, TransitionError, Workflow
 
-from ..models import Registration
+from ..models.registrations import Registration
 from . import seats
 from .errors import EventPast
 

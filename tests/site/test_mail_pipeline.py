@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
-from events import services as event_services
 from events.models import EventIndexPage, EventOccasion
+from events.services import retention as event_services
 from kcsite import mail
 from kcsite.outbox.admin import OUTBOX_ACTIONS
 from kcsite.outbox.models import OutboxMessage
