@@ -187,13 +187,6 @@ def register(request, event):
     return render(request, "events/register.html", context)
 
 
-def _posted_version(request):
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-
-
 def manage(request, token):
     """View, change or cancel a registration through the signed link in any of its e-mails.
 
@@ -231,7 +224,7 @@ def manage(request, token):
             problem = _("Anmälan kan inte längre ändras.")
         else:
             action = request.POST.get("action")
-            version = _posted_version(request)
+            version = links.posted_version(request)
             try:
                 if action == "cancel":
                     registration, _promoted = cancelling.cancel(registration.pk, version)
