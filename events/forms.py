@@ -5,7 +5,8 @@ from kcsite.antispam import HoneypotFormMixin
 from kcsite.forms import PublicFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
-from .models import Adaptation, Registration
+from .models.choices import Adaptation
+from .models.registrations import Registration
 from .services.registering import RegistrationDetails
 
 ADAPTATIONS_HELP = _(

@@ -1,4 +1,7 @@
-"""Thin views: the event list, feeds, registration and the signed self-service page."""
+"""Thin views: the event list, feeds, registration and the signed self-service page.
+
+The page models route here and hand over the page; this module never imports them (it would
+close a circle), it reaches the events through the page it is given."""
 
 from datetime import datetime
 
@@ -18,18 +21,10 @@ from kcsite.vocabularies import EVENT_AUDIENCES
 
 from .bursts import BURST_MESSAGE, burst_refused
 from .forms import DetailsForm, RegistrationForm
-from .models import (
-    EventFormat,
-    EventIndexPage,
-    EventOccasion,
-    EventPage,
-    EventType,
-    Registration,
-    retention_days,
-)
+from .models.choices import EventFormat, EventType
+from .models.registrations import Registration, retention_days
 from .services import calendar, cancelling, registering
 from .services.errors import STATE_ERRORS, DuplicateRegistration, RegistrationError
-from .services.queries import upcoming_events
 
 ARCHIVE_PER_PAGE = 12
 
@@ -64,35 +59,12 @@ def event_card(event, now):
     }
 
 
-def home_area(request, page):
-    """The home page's area of the next three events in the page's language (none: no area)."""
-    events = list(
-        upcoming_events(limit=3, locale=page.locale)
-        .select_related("locale")
-        .prefetch_related("occasions")
-    )
-    if not events:
-        return None
-    now = timezone.now()
-    index_page = EventIndexPage.objects.filter(path=events[0].path[: -events[0].steplen]).first()
-    return {
-        "template": "events/home_area.html",
-        "cards": [event_card(event, now) for event in events],
-        "index_page": index_page,
-    }
-
-
 def index_context(index_page, request):
     now = timezone.now()
-    events = (
-        EventPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .annotate(
-            first_start=Min("occasions__start"),
-            next_start=Min("occasions__start", filter=Q(occasions__start__gt=now)),
-            last_end=Max("occasions__end"),
-        )
+    events = index_page.listed_events().annotate(
+        first_start=Min("occasions__start"),
+        next_start=Min("occasions__start", filter=Q(occasions__start__gt=now)),
+        last_end=Max("occasions__end"),
     )
     filters = {
         "typ": _choice(request.GET.get("typ", ""), EventType.choices),
@@ -103,9 +75,9 @@ def index_context(index_page, request):
     query = clean_query(request.GET.get("q", ""))
     month_choices = [
         (f"{moment:%Y-%m}", date_format(moment, "F Y").capitalize())
-        for moment in EventOccasion.objects.filter(
-            event__in=events.values("pk"), end__gte=now
-        ).datetimes("start", "month")
+        for moment in index_page.listed_events()
+        .filter(occasions__end__gte=now)
+        .datetimes("occasions__start", "month")
     ]
     if filters["typ"]:
         events = events.filter(event_type=filters["typ"])
@@ -116,14 +88,13 @@ def index_context(index_page, request):
     if filters["manad"]:
         year, month = _month(filters["manad"])
         events = events.filter(
-            pk__in=EventOccasion.objects.filter(start__year=year, start__month=month).values(
-                "event_id"
-            )
+            pk__in=index_page.listed_events()
+            .filter(occasions__start__year=year, occasions__start__month=month)
+            .values("pk")
         )
     backend = None
     if query:
-        base = EventPage.objects.live().public().child_of(index_page)
-        ids, backend = search_ids(base, query)
+        ids, backend = search_ids(index_page.listed_events(), query)
         events = events.filter(pk__in=ids)
     upcoming = events.filter(last_end__gte=now).order_by(
         Coalesce("next_start", "first_start"), "pk"
@@ -156,7 +127,7 @@ def feed(request, index_page, event_type):
     """A subscribable feed of every public event in this list (or of one type)."""
     if event_type is not None and event_type not in dict(EventType.choices):
         raise Http404
-    events = EventPage.objects.live().public().child_of(index_page)
+    events = index_page.listed_events()
     name = index_page.title
     if event_type:
         events = events.filter(event_type=event_type)
@@ -216,13 +187,6 @@ def register(request, event):
     return render(request, "events/register.html", context)
 
 
-def _posted_version(request):
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
-
-
 def manage(request, token):
     """View, change or cancel a registration through the signed link in any of its e-mails.
 
@@ -260,7 +224,7 @@ def manage(request, token):
             problem = _("Anmälan kan inte längre ändras.")
         else:
             action = request.POST.get("action")
-            version = _posted_version(request)
+            version = links.posted_version(request)
             try:
                 if action == "cancel":
                     registration, _promoted = cancelling.cancel(registration.pk, version)

@@ -97,3 +97,12 @@ def problem_response(request, error, *, newest="", again_url="", again_label="",
         },
         status=status or (410 if code == "gone" else 400),
     )
+
+
+def posted_version(request):
+    """The version a self-service form posts back (the one the visitor saw, to compare with the
+    record's): -1 when it is missing or garbled, which no record has."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1

@@ -25,6 +25,7 @@ from wagtail.search import index
 from kcsite.pages.models import BasePage
 from kcsite.vocabularies import EVENT_AUDIENCES, Audience
 
+from .. import views
 from .choices import EventFormat, EventType
 from .registrations import Registration
 
@@ -41,11 +42,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("evenemangslistor")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import index_context  # page routes to its view; views load after the models
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
+        context.update(views.index_context(self, request))
         return context
+
+    def listed_events(self):
+        """The live public events of this list (the views filter these)."""
+        return EventPage.objects.live().public().child_of(self)
 
     def feed_url(self):
         return self.url + self.reverse_subpage("feed")
@@ -62,15 +65,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @route("kalender/", name="feed")
     def feed_view(self, request):
-        from ..views import feed  # page routes to its view; views load after the models
-
-        return feed(request, self, None)
+        return views.feed(request, self, None)
 
     @route("kalender/<slug:event_type>/", name="type_feed")
     def type_feed_view(self, request, event_type):
-        from ..views import feed  # page routes to its view; views load after the models
-
-        return feed(request, self, event_type)
+        return views.feed(request, self, event_type)
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -277,15 +276,11 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @route("anmalan/", name="register")
     def register_view(self, request):
-        from ..views import register  # page routes to its view; views load after the models
-
-        return register(request, self)
+        return views.register(request, self)
 
     @route("kalender/", name="ics")
     def ics_view(self, request):
-        from ..views import event_ics  # page routes to its view; views load after the models
-
-        return event_ics(request, self)
+        return views.event_ics(request, self)
 
     def get_context(self, request, *args, **kwargs):
         # The page asks for its dates a dozen ways: one query for all of them (read-only here).

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from kcsite.workflow import TransitionError
 
-from ..models import EventPage, Registration
+from ..models.registrations import Registration
 from . import seats
 from .errors import NotAllowed, StaleLink
 from .workflow import REGISTRATIONS
@@ -34,16 +34,16 @@ def cancel(registration_id, version=None, *, user=None):
 
 
 def promote_waitlist(event):
-    """Give free seats (e.g. after the capacity was raised) to the waitlist, in order."""
-    event_id = event.pk if isinstance(event, EventPage) else event
+    """Give free seats (e.g. after the capacity was raised) to the event page's waitlist, in
+    order."""
     with transaction.atomic():
-        return seats.promote(seats.lock_event(event_id))
+        return seats.promote(seats.lock_event(event))
 
 
 def set_capacity(event, capacity):
     """Change the capacity and promote the waitlist into any new seats."""
     with transaction.atomic():
-        locked = seats.lock_event(event.pk)
-        EventPage.objects.filter(pk=locked.pk).update(capacity=capacity)
+        locked = seats.lock_event(event)
+        type(locked).objects.filter(pk=locked.pk).update(capacity=capacity)
         locked.capacity = capacity
         return seats.promote(locked)

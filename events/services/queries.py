@@ -4,7 +4,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
-from ..models import EventPage
+from ..models.pages import EventPage
 
 
 def _locale(locale):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kcsite import links
 
-from ..models import MANAGE_LINK_SALT, EventPage, Registration
+from ..models.registrations import MANAGE_LINK_SALT, Registration
 from . import seats
 from .errors import STATE_ERRORS, DuplicateRegistration, NotAllowed, StaleLink
 
@@ -28,16 +28,17 @@ class RegistrationDetails:
 
 
 def register(event, details, *, language="sv", now=None):
-    """Register ``details`` for ``event``: confirmed while seats are left, else waitlisted.
+    """Register ``details`` for the event page ``event`` (in any language: registrations belong
+    to the original): confirmed while seats are left, else waitlisted.
 
     Raises a :class:`RegistrationError` (closed, not yet open, past, duplicate, busy) and then
     changes nothing.
     """
-    event = event.original if isinstance(event, EventPage) else EventPage.objects.get(pk=event)
+    event = event.original
     email = details.email.strip()
     try:
         with transaction.atomic():
-            event = seats.lock_event(event.pk)
+            event = seats.lock_event(event)
             now = now or timezone.now()
             state = event.registration_state(now)
             if state != "open":

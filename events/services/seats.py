@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 
 from kcsite.mail import send_mail
 
-from ..models import EventPage, Registration
+from ..models.registrations import Registration
 from .errors import Busy
 
 # Test hooks for the concurrency test (never changed in production): a pause right after the
@@ -25,26 +25,39 @@ LOCK_EVENTS = True
 PAUSE_AFTER_COUNT = 0.0
 
 
-def lock_event(event_id):
-    """Lock the event's row for the rest of the transaction and return the page."""
+def _lock_timeout():
     if connection.vendor == "postgresql":
         timeout_ms = int(getattr(settings, "EVENTS_LOCK_TIMEOUT_SECONDS", 15) * 1000)
         with connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL lock_timeout = {timeout_ms}")
-    queryset = EventPage.objects.all()
+
+
+def lock_event(event):
+    """Lock the event page's row for the rest of the transaction and return it, read afresh.
+
+    ``event`` is the page (its own class is locked, the same row every seat change locks)."""
+    _lock_timeout()
+    queryset = type(event).objects.all()
     if LOCK_EVENTS:
         queryset = queryset.select_for_update(of=("self",))
     try:
-        return queryset.get(pk=event_id)
+        return queryset.get(pk=event.pk)
     except OperationalError as error:  # lock_timeout
         raise Busy() from error
 
 
 def lock_event_of(registration_id):
-    """Lock the event a registration belongs to; returns (event, registration)."""
-    event_id = Registration.objects.values_list("event_id", flat=True).get(pk=registration_id)
-    event = lock_event(event_id)
-    return event, Registration.objects.get(pk=registration_id)
+    """Lock the event a registration belongs to (the same row as :func:`lock_event`);
+    returns (event, registration)."""
+    _lock_timeout()
+    queryset = Registration.objects.select_related("event")
+    if LOCK_EVENTS:
+        queryset = queryset.select_for_update(of=("event",))
+    try:
+        registration = queryset.get(pk=registration_id)
+    except OperationalError as error:  # lock_timeout
+        raise Busy() from error
+    return registration.event, Registration.objects.get(pk=registration_id)
 
 
 def seats_taken(event_id):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kcsite.workflow import Transition, TransitionError, Workflow
 
-from ..models import Registration
+from ..models.registrations import Registration
 from . import seats
 from .errors import EventPast
 
@@ -55,6 +55,21 @@ def _cancelled(change):
     seats.promote(change.obj.event)
 
 
+def _attendance(name, target, icon, **texts):
+    """Staff mark a seat holder as having come or not: one rule, two outcomes (``texts``:
+    label, description, log_message)."""
+    return Transition(
+        name,
+        sources=Registration.SEAT_STATES,
+        target=target,
+        log_action=f"events.{name}",
+        refused=ATTENDANCE_REFUSED,
+        changes=_stamped,
+        icon=icon,
+        **texts,
+    )
+
+
 REGISTRATIONS = Workflow(
     Registration,
     state_field="status",
@@ -62,29 +77,21 @@ REGISTRATIONS = Workflow(
     mail_key="registration_id",
     lock_first=_lock_event,
     transitions=[
-        Transition(
+        _attendance(
             "attended",
-            sources=Registration.SEAT_STATES,
-            target=Status.ATTENDED,
+            Status.ATTENDED,
+            "check",
             label=_("Deltog"),
             description=_("Markera valda som deltagande"),
-            log_action="events.attended",
             log_message=_("Markerad som deltagande"),
-            refused=ATTENDANCE_REFUSED,
-            changes=_stamped,
-            icon="check",
         ),
-        Transition(
+        _attendance(
             "no_show",
-            sources=Registration.SEAT_STATES,
-            target=Status.NO_SHOW,
+            Status.NO_SHOW,
+            "cross",
             label=_("Uteblev"),
             description=_("Markera valda som uteblivna"),
-            log_action="events.no_show",
             log_message=_("Markerad som utebliven"),
-            refused=ATTENDANCE_REFUSED,
-            changes=_stamped,
-            icon="cross",
         ),
         Transition(
             "confirm",

@@ -8,7 +8,7 @@ import logging
 
 from django.core.paginator import Paginator
 
-from events.services import upcoming_events
+from events.services.queries import upcoming_events
 
 from .forms import DirectoryFilterForm
 from .services.access import member_profile_for

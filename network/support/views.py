@@ -99,11 +99,9 @@ def _link_problem(request, error):
     )
 
 
-def _posted_version(request):
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1
+def _done(updated, what):
+    """Back to the request's status page, saying what was just done."""
+    return redirect(request_status.status_path(updated, get_language()) + f"?klart={what}")
 
 
 @never_cache
@@ -153,7 +151,7 @@ def status_view(request, token):
         )
     if request.method == "POST":
         action = request.POST.get("action")
-        version = _posted_version(request)
+        version = links.posted_version(request)
         if not can_act:
             error = InvalidTransition.message
             status = 409
@@ -165,24 +163,18 @@ def status_view(request, token):
                         updated = requester.add_information(
                             support_request, version, add_form.cleaned_data["text"]
                         )
-                        return redirect(
-                            request_status.status_path(updated, get_language()) + "?klart=tillagt"
-                        )
+                        return _done(updated, "tillagt")
                     status = 400
                 elif action == "cancel":
                     updated = requester.cancel_request(support_request, version)
-                    return redirect(
-                        request_status.status_path(updated, get_language()) + "?klart=aterkallad"
-                    )
+                    return _done(updated, "aterkallad")
                 elif action == "rebook" and can_rebook:
                     rebook_form = RebookForm(request.POST, prefix="rebook", slots=slots)
                     if rebook_form.is_valid():
                         updated = requester.rebook(
                             support_request, version, rebook_form.cleaned_data["time"]
                         )
-                        return redirect(
-                            request_status.status_path(updated, get_language()) + "?klart=bokad"
-                        )
+                        return _done(updated, "bokad")
                     status = 400
                 else:
                     error = _("Okänd åtgärd.")

@@ -8,6 +8,7 @@ from django.core import mail, signing
 from django.utils import timezone
 from icalendar import Calendar
 
+from events import home
 from events.models import Registration
 
 from .factories import event_index, make_event, register, translate_event
@@ -299,3 +300,16 @@ def test_english_pages(client):
     response = client.get(english.url)
     assert response.status_code == 200
     assert english.url.startswith("/en/trainings/")
+
+
+def test_home_area_shows_the_next_three_events_and_their_list(rf):
+    """The home page's events area (the ``home_page_areas`` hook): the next three upcoming
+    events, soonest first, with a link to their list; no area without upcoming events."""
+    request = rf.get("/")
+    assert home.home_area(request, event_index()) is None
+    make_event(starts_in=-timedelta(days=1))
+    later = [make_event(starts_in=timedelta(days=days)) for days in (9, 3, 5, 12)]
+    area = home.home_area(request, event_index())
+    assert [card["page"] for card in area["cards"]] == [later[1], later[2], later[0]]
+    assert area["index_page"] == event_index()
+    assert area["template"] == "events/home_area.html"

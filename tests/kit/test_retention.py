@@ -45,9 +45,11 @@ def test_the_command_runs_every_registered_function_and_sums_up(groups):
         out, _err = run()
     assert not Group.objects.filter(name__startswith="retention-test").exists()
     lines = out.splitlines()
-    assert lines[0] == "tests.kit.test_retention.forget_test_groups … 3 forgotten"
-    assert lines[1] == "tests.kit.test_retention.summarise_nothing … 0 (0 rows, 0 logs) forgotten"
-    assert lines[2] == "3 forgotten by 2 of 2 functions"
+    assert "tests.kit.test_retention.forget_test_groups … 3 forgotten" in lines
+    assert "tests.kit.test_retention.summarise_nothing … 0 (0 rows, 0 logs) forgotten" in lines
+    # the apps' own rules run too; on the skeleton they forget nothing
+    apps_functions = len(retention.registered())
+    assert lines[-1] == f"3 forgotten by {apps_functions + 2} of {apps_functions + 2} functions"
 
 
 def test_a_dry_run_reports_and_changes_nothing(groups):

@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
-from events import services as event_services
 from events.models import EventOccasion
+from events.services import retention as event_services
 from kcsite import mail
 from kcsite.outbox.admin import OUTBOX_ACTIONS
 from kcsite.outbox.models import OutboxMessage
-from network.membership import services as member_services
+from network.membership.services import access as member_access
+from network.membership.services import member_data
 from tests.events.factories import make_event, register
 from tests.membership import factories as member_factories
 from tests.support import factories
@@ -135,7 +136,7 @@ def test_leaving_the_network_clears_the_queue_rows_about_the_member(
     settings.TASKS = DB_TASK_QUEUE
     with django_capture_on_commit_callbacks(execute=True):
         member = member_factories.member(email="leaver@example.org")
-        member_services.send_login_link("leaver@example.org")
+        member_access.send_login_link("leaver@example.org")
     about = [mail.email_key("leaver@example.org"), "membership.application:"]
     rows = OutboxMessage.objects.filter(about=about[0]) | OutboxMessage.objects.filter(
         about__startswith=about[1]
@@ -146,7 +147,7 @@ def test_leaving_the_network_clears_the_queue_rows_about_the_member(
     # The login-link row holds the address only until it is sent; the task holds the id only.
     assert all("@" not in str(t.args_kwargs) for t in DBTaskResult.objects.all())
     with django_capture_on_commit_callbacks(execute=True):
-        member_services.leave_network(member)
+        member_data.leave_network(member)
     remaining = OutboxMessage.objects.filter(pk__in=ids)
     assert not remaining.exists()
     assert not DBTaskResult.objects.filter(args_kwargs__args__0__in=ids).exists()
