@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -161,8 +162,6 @@ def _describe(value):
 
 
 def _transition_url(support_request):
-    from django.urls import reverse
-
     return reverse("support_requests:transition", args=[support_request.pk])
 
 
@@ -261,8 +260,6 @@ class SupportRequestViewSet(SafeCsvExportsViewSetMixin, ModelViewSet):
     form_fields = ["assignee", "first_meeting_at", "internal_notes"]
 
     def get_urlpatterns(self):
-        from django.urls import path
-
         return super().get_urlpatterns() + [
             path("transition/<int:pk>/", transition_view, name="transition"),
         ]
