@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchBackend
 from wagtail.search.query import Fuzzy
 
+from kcsite.pagination import paginate
 from kcsite.privacy import (
     contains_personal_identity_number,
     redact_personal_identity_numbers,
@@ -53,18 +54,6 @@ class SearchOutcome:
     @property
     def total(self):
         return self.paginator.count if self.paginator else 0
-
-
-def _paginate(results, page_number, per_page):
-    paginator = Paginator(results, per_page)
-    try:
-        page = paginator.page(page_number)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    list(page.object_list)  # evaluate here, so a backend failure surfaces inside the guard
-    return paginator, page
 
 
 def backend_aliases():
@@ -151,7 +140,9 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
         for attempt in _queries_for(backend, query):
             try:
                 results = backend.search(attempt, queryset, **search_kwargs)
-                paginator, page = _paginate(results, page_number, per_page)
+                page = paginate(results, page_number, per_page)
+                list(page.object_list)  # evaluated here: a backend failure surfaces in the guard
+                paginator = page.paginator
             except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
                 if backend_failed(alias, attempt, error, query=query):
                     break
@@ -164,7 +155,8 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
         if answered is not None:
             return answered
     logger.error("No search backend could answer %r", redact_personal_identity_numbers(query))
-    paginator, page = _paginate([], 1, per_page)
+    page = paginate([], 1, per_page)
+    paginator = page.paginator
     return SearchOutcome(page=page, paginator=paginator, backend="none", fell_back=True)
 
 
