@@ -136,7 +136,8 @@ class Section:
 def library(*, english=False):
     """The knowledge library section below the Swedish home page, at the addresses the site
     uses (``/kunskapsbank/`` and its three parts); ``english=True`` also translates the index
-    and the calculator (``/en/knowledge-library/absence-calculator/``)."""
+    and its three parts as the demo does (``/en/knowledge-library/absence-calculator/``,
+    ``…/research/``, ``…/films/``)."""
     index = builders.add_page(
         builders.home(),
         KnowledgeIndexPage(
@@ -159,6 +160,8 @@ def library(*, english=False):
     if english:
         builders.translate(index, "en", slug="knowledge-library", title="Knowledge library")
         builders.translate(section.calculator, "en", title="Absence calculator")
+        builders.translate(section.references, "en", slug="research", title="Research and sources")
+        builders.translate(section.films, "en", slug="films", title="Training films")
     return section
 
 

@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+from django.test import TestCase
 from wagtail.models import Locale, Site
 
 from kcsite.pages.demo_tools import Demo
@@ -89,7 +90,11 @@ def demo_methods(*, english=False):
     swedish = finder()
     import_methods(json.loads(DEMO_METHODS.read_text("utf-8")))
     if english:
-        translate_methods(Demo(io.StringIO(), None))
+        # wagtail-localize publishes a new translation with ``transaction.on_commit``; a test's
+        # transaction is rolled back, never committed, so the callbacks are run here, as the
+        # commit at the end of an editor's request (or of ``load_demo``) runs them.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            translate_methods(Demo(io.StringIO(), None))
     return swedish
 
 

@@ -5,11 +5,9 @@ import pytest
 from methodbank.importing import import_methods
 from methodbank.library.models import FilmPage, Reference
 from methodbank.models import MethodPage
+from tests.library import factories as library_factories
 
 pytestmark = pytest.mark.django_db
-# Needs the knowledge library's pages and reading list: their builders are in
-# tests/library/factories.py on branch a-library, not merged here yet.
-NEEDS_LIBRARY = pytest.mark.xfail(strict=True, reason="needs the library's builders (a-library)")
 
 ITEM = {
     "slug": "citerande-metod",
@@ -31,8 +29,7 @@ ITEM = {
 }
 
 
-@NEEDS_LIBRARY
-def test_import_links_every_reference_to_the_library_without_duplicates():
+def test_import_links_every_reference_to_the_library_without_duplicates(library):
     before = Reference.objects.count()
     import_methods([ITEM])
     page = MethodPage.objects.get(slug="citerande-metod")
@@ -44,8 +41,9 @@ def test_import_links_every_reference_to_the_library_without_duplicates():
     assert Reference.objects.count() == before + 1
 
 
-@NEEDS_LIBRARY
-def test_method_page_shows_apa_citations_linked_to_the_reference_pages(client):
+def test_method_page_shows_apa_citations_linked_to_the_reference_pages(
+    client, library, demo_methods
+):
     page = MethodPage.objects.filter(cited_references__isnull=False).distinct().first()
     reference = page.cited_references.first()
     html = client.get(page.url).content.decode()
@@ -53,10 +51,16 @@ def test_method_page_shows_apa_citations_linked_to_the_reference_pages(client):
     assert client.get(reference.get_url()).content.decode().count(page.title) >= 1
 
 
-@NEEDS_LIBRARY
-def test_film_lists_its_related_methods_and_the_method_lists_the_film(client):
+def test_film_lists_its_related_methods_and_the_method_lists_the_film(
+    client, library, demo_methods
+):
+    # the demo film's related methods
+    related = ["tidiga-signaler-checklista", "missad-undervisningstid-i-dagar-och-veckor"]
+    library_factories.film(
+        library.films, related_methods=list(MethodPage.objects.filter(slug__in=related))
+    )
     film = FilmPage.objects.live().first()
-    assert film is not None, "the demo film is generated with imageio-ffmpeg's ffmpeg"
+    assert film is not None
     method = film.related_methods.first()
     assert method is not None
     assert method.url in client.get(film.url).content.decode()

@@ -12,16 +12,11 @@ from methodbank.glossary import reset_cache, swedish_for_english
 from methodbank.importing import import_methods
 from methodbank.library.models import FilmPage, Reference
 from methodbank.models import GlossaryTerm, MethodPage
+from tests.library import factories as library_factories
 
 from .factories import method_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_methods_en")]
-# Needs the knowledge library's pages and reading list: their builders are in
-# tests/library/factories.py on branch a-library, not merged here yet.
-NEEDS_LIBRARY = pytest.mark.xfail(strict=True, reason="needs the library's builders (a-library)")
-# The demo's English method translations stay unpublished when made on the skeleton (not
-# resolved in this session).
-ENGLISH_UNPUBLISHED = pytest.mark.xfail(strict=True, reason="English translations unpublished")
 EN_FINDER = "/en/method-bank/"
 
 
@@ -41,7 +36,6 @@ def finder_cards(soup):
     return {card.find("h3").a["href"]: card for card in soup.select(".method-card")}
 
 
-@ENGLISH_UNPUBLISHED
 def test_demo_translates_ten_methods_with_wagtail_localize_and_english_slugs():
     english = MethodPage.objects.filter(locale__language_code="en").live()
     assert english.count() >= 10
@@ -148,7 +142,6 @@ def test_language_switch_on_an_untranslated_page_stays_and_says_so(client):
     )
 
 
-@ENGLISH_UNPUBLISHED
 def test_language_switch_on_a_translated_page_links_the_translation(client):
     page = MethodPage.objects.get(locale__language_code="en", slug="caring-conversation")
     original = page.get_translation(Locale.get_default())
@@ -159,10 +152,9 @@ def test_language_switch_on_a_translated_page_links_the_translation(client):
     assert back.select_one('.language-switcher a[lang="sv"]')["href"] == original.url
 
 
-def test_english_film_library_lists_the_swedish_films(client):
+def test_english_film_library_lists_the_swedish_films(client, library):
+    library_factories.film(library.films)
     swedish = FilmPage.objects.filter(locale__language_code="sv").live()
-    if not swedish.exists():
-        pytest.skip("the demo film needs ffmpeg")
     soup = soup_of(client, "/en/knowledge-library/films/")
     cards = soup.select(".film-card")
     assert len(cards) == swedish.count()
@@ -172,8 +164,7 @@ def test_english_film_library_lists_the_swedish_films(client):
     assert note is not None
 
 
-@NEEDS_LIBRARY
-def test_references_in_swedish_are_marked_on_the_english_side(client):
+def test_references_in_swedish_are_marked_on_the_english_side(client, library):
     swedish = Reference.objects.filter(language="sv").first()
     english = Reference.objects.filter(language="en").first()
     with translation.override("en"):
@@ -189,8 +180,7 @@ def test_references_in_swedish_are_marked_on_the_english_side(client):
     )
 
 
-@NEEDS_LIBRARY
-def test_reference_page_lists_each_citing_method_once_in_the_visitors_language(client):
+def test_reference_page_lists_each_citing_method_once_in_the_visitors_language(client, library):
     caring = MethodPage.objects.get(locale__language_code="en", slug="caring-conversation")
     reference = caring.cited_references.first()
     with translation.override("en"):

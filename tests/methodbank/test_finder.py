@@ -1,8 +1,9 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from kcsite.pages.models import SiteSettings
 from kcsite.search.models import SearchSynonym
 from methodbank.importing import import_methods
 from methodbank.models import MethodFinderPage, MethodPage
@@ -11,9 +12,6 @@ from methodbank.services import FinderQuery, find_methods, finder_hits
 from .factories import many_methods, method_item
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("finder")]
-# On the skeleton the first measurement counts 13 more queries than the second (not resolved
-# in this session).
-COUNTS_DIFFER = pytest.mark.xfail(strict=True, reason="first measurement counts more queries")
 URL = "/metodbank/"
 
 
@@ -214,9 +212,12 @@ def _query_count(client, url):
     return len(queries)
 
 
-@COUNTS_DIFFER
 def test_number_of_queries_does_not_grow_with_the_number_of_methods(client, settings):
     settings.PAGE_CACHE_SECONDS = 0  # count the work of every page, not a cache hit
+    # The real site has its settings row after its first request: made on a page view, it bumps
+    # the content generation, and the first measurement counted 13 more queries (the finder's
+    # search vocabulary rebuilt). The skeleton has the row; this keeps the test independent of it.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
     import_methods(many_methods(5, prefix="kvot"))
     small = {
         "finder": _query_count(client, URL + "?q=massmetod"),
