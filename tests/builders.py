@@ -21,6 +21,7 @@ import json
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backends
 
 from kcsite.pages.demo_tools import Demo
 from kcsite.pages.models import HomePage, SiteSettings
@@ -55,7 +56,17 @@ def add_page(parent, page, *, body=None, publish=True):
     if publish:
         revision.publish()
         page.refresh_from_db()
+        refresh_search_index()
     return page
+
+
+def refresh_search_index(model=Page):
+    """On a search cluster, make what was just indexed of ``model`` searchable at once (the
+    cluster makes new documents visible about once a second; a test searches sooner). No-op on
+    the database backend."""
+    for backend in get_search_backends(with_auto_update=True):
+        if "database" not in type(backend).__module__:
+            backend.get_index_for_model(model).refresh()
 
 
 def ensure_page(parent, model, slug, **fields):
@@ -72,6 +83,7 @@ def translate(page, language_code="en", **fields):
     home page, a redirect from the Swedish-slug path). Returns the existing translation if any."""
     translated = _DEMO.translation(page, language_code, **fields)
     translated.refresh_from_db()  # the published slug and URL path
+    refresh_search_index()
     return translated
 
 

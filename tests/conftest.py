@@ -97,7 +97,8 @@ def _empty_cache():
 
     if redis_cache_configured():  # a shared server: only this run's keys, not FLUSHDB
         client = cache._cache.get_client(write=True)
-        keys = list(client.scan_iter(match=cache.make_key("*"), count=1000))
+        # every version: Wagtail keeps its site root paths under version 2
+        keys = list(client.scan_iter(match=cache.make_key("*", version="*"), count=1000))
         if keys:
             client.delete(*keys)
     else:

@@ -230,6 +230,7 @@ def test_films_with_a_film(admin, settings, tmp_path):
         duration=20,
         file=SimpleUploadedFile("narvaro.mp4", b"\x00" * 64, content_type="video/mp4"),
     )
+    builders.refresh_search_index(get_media_model())
     assert_swedish(admin.get(reverse("wagtailmedia:index")), SIDEBAR | {"Uploaded": "Uppladdad"})
     chooser = admin.get(reverse("wagtailmedia:chooser"))
     assert_swedish(chooser, {"Latest media": "Senaste mediefilerna"})

@@ -97,7 +97,7 @@ def test_personal_number_error_and_rate_limit_at_375px(phone, axe_check):
 
     _registration_form(page)
     _fill(page, "browser.pnr@skola.example.org", role="Mentor för 120314\u20132383")
-    error = page.locator("#id_role-error")
+    error = page.locator("#id_role_error")
     assert error.is_visible() and "ta bort ”120314–2383”" in error.inner_text()
     assert page.get_by_label("Roll").input_value() == "Mentor för 120314\u20132383"  # kept
     _no_horizontal_scroll(page)

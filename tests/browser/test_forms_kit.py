@@ -6,10 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-# The browser tests' headless Chromium (a session fixture); no server is needed here.
-from tests.browser.conftest import browser  # noqa: F401
-
-from .forms import VALID, ExampleForm
+from tests.kit.forms import VALID, ExampleForm
 
 pytestmark = pytest.mark.browser
 
