@@ -116,28 +116,37 @@ def _swedish_by_default():
 
 
 @pytest.fixture(autouse=True)
-def _forget_indexed_test_methods(request):
-    """The search cluster is not rolled back with the test's transaction: remove the method
-    pages a test created from the index afterwards, so later tests do not see stale hits."""
+def _forget_indexed_test_objects(request):
+    """The search cluster is not rolled back with the test's transaction: take every object a
+    test saved out of the index afterwards, so that later tests do not rank stale documents
+    above their own (the cluster ranks first, the database then drops what it no longer has)."""
     uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
         request.fixturenames
     )
     if not search_cluster_configured() or not uses_db:
         yield
         return
+    from django.db.models.signals import post_save
     from wagtail.search.backends import get_search_backends
+    from wagtail.search.index import get_indexed_models
 
-    from methodbank.models import MethodPage
+    indexed = tuple(get_indexed_models())
+    saved = {}
 
-    before = set(MethodPage.objects.values_list("pk", flat=True))
+    def remember(sender, instance, **_kwargs):
+        if isinstance(instance, indexed):
+            saved[(type(instance), instance.pk)] = instance
+
+    post_save.connect(remember, weak=False, dispatch_uid="kc-test-indexed")
     yield
-    created = MethodPage.objects.exclude(pk__in=before)
+    post_save.disconnect(dispatch_uid="kc-test-indexed")
     for backend in get_search_backends(with_auto_update=True):
         if "database" in type(backend).__module__:
             continue
-        for page in created:
-            backend.delete(page)
-        backend.get_index_for_model(MethodPage).refresh()
+        for instance in saved.values():
+            backend.delete(instance)
+        for model in {type(instance) for instance in saved.values()}:
+            backend.get_index_for_model(model).refresh()
 
 
 @pytest.fixture(scope="session")

@@ -173,6 +173,7 @@ def reference(title, *, authors=(), topics=(), tiers=(), **fields):
     if topics:
         item.topics.add(*topics)
     item.save()
+    builders.refresh_search_index(Reference)
     return item
 
 
