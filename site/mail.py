@@ -46,8 +46,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from kcsite.links import absolute_url  # noqa: F401 - builders may take it from here
+from kcsite.outbox.models import OutboxMessage
 
 logger = logging.getLogger("kcsite.mail")
 
@@ -127,8 +130,6 @@ def send_mail(message_name, /, **params):
     """Queue message ``message_name`` built from ``params`` (ids); sent after the transaction
     commits. Returns the outbox row.
     """
-    from kcsite.outbox.models import OutboxMessage
-
     entry = _builders.get(message_name)
     if entry is None:
         raise LookupError(
@@ -146,8 +147,6 @@ def after_commit(callback):
 
 
 def _enqueue(outbox_id, run_after=None):
-    from kcsite.outbox.models import OutboxMessage
-
     task_ = deliver.using(run_after=run_after) if run_after else deliver
     result = task_.enqueue(outbox_id)
     OutboxMessage.objects.filter(pk=outbox_id).update(task_id=str(result.id)[:64])
@@ -172,8 +171,6 @@ def _describe(error):
 # -- sending --------------------------------------------------------------------------------
 def attempt(outbox_id, now=None):
     """Try to send one outbox message once; returns its status afterwards ("gone" if dropped)."""
-    from kcsite.outbox.models import OutboxMessage
-
     Status = OutboxMessage.Status
     now = now or timezone.now()
     with transaction.atomic():
@@ -251,11 +248,6 @@ def process_queue(now=None):
 
     Returns (recovered messages, stale tasks closed, retries queued).
     """
-    from django_tasks_db.compat import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    from kcsite.outbox.models import OutboxMessage
-
     Status = OutboxMessage.Status
     now = now or timezone.now()
     cutoff = now - stale_after()
@@ -301,10 +293,6 @@ def enqueue_after_commit(outbox_id):
 
 def forget(keys):
     """Erase the outbox rows about ``keys`` and the task rows that carried them."""
-    from django_tasks_db.models import DBTaskResult
-
-    from kcsite.outbox.models import OutboxMessage
-
     rows = OutboxMessage.objects.filter(about__in=list(keys))
     ids = list(rows.values_list("pk", flat=True))
     if not ids:
@@ -336,8 +324,6 @@ def _is_uuid(value):
 def prune(now=None):
     """Delete sent messages older than ``MAIL_KEEP_SENT_DAYS`` and failed (or discarded) ones
     older than ``MAIL_KEEP_FAILED_DAYS``; returns the number deleted."""
-    from kcsite.outbox.models import OutboxMessage
-
     now = now or timezone.now()
     sent_days = int(getattr(settings, "MAIL_KEEP_SENT_DAYS", 14))
     failed_days = int(getattr(settings, "MAIL_KEEP_FAILED_DAYS", 30))
