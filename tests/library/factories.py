@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from wagtailmedia.models import Media
 
+from methodbank.library.demo import REFERENCES
 from methodbank.library.models import (
     Audience,
     CalculatorPage,
@@ -58,69 +59,6 @@ TRANSCRIPT_SV = (
     "Tidiga tecken kan vara sena ankomster, ströfrånvaro och ont i magen på måndagar.\n\n"
     "Tolv procents frånvaro under ett läsår motsvarar ungefär 21 skoldagar."
 )
-
-# A reading list with what the listing, filter, sort, search and citation tests tell apart:
-# an English article by two authors, a report of a group author without a year, two books, a
-# report without authors (its publisher is the author), different tiers and topics.
-READING_LIST = [
-    {
-        "ref_type": "article",
-        "authors": ["Kearney", "Graczyk"],
-        "year": 2014,
-        "title": (
-            "A response to intervention model to promote school attendance and decrease "
-            "school absenteeism"
-        ),
-        "container": "Child and Youth Care Forum",
-        "volume": "43",
-        "pages": "1–25",
-        "language": "en",
-        "summary": "En modell i tre nivåer för närvaroarbete.",
-        "topics": ["tre nivåer", "skolfrånvaro"],
-        "tiers": ("promote", "prevent", "act"),
-    },
-    {
-        "ref_type": "report",
-        "authors": ["Skolverket"],
-        "year": None,
-        "title": "Frånvaro i skolan",
-        "summary": "Skolverkets stöd för arbetet med frånvaro.",
-        "topics": ["skolfrånvaro"],
-        "tiers": ("prevent", "act"),
-    },
-    {
-        "ref_type": "book",
-        "authors": ["Gren Landell, M."],
-        "year": 2018,
-        "title": "Främja närvaro. Att förebygga frånvaro i skolan",
-        "publisher": "Natur och Kultur",
-        "summary": "En bok om hur skolan kan främja närvaro och förebygga frånvaro.",
-        "topics": ["närvarofrämjande arbete"],
-        "tiers": ("promote", "prevent"),
-    },
-    {
-        "ref_type": "book",
-        "authors": ["Öhman, A."],
-        "year": 2025,
-        "title": "Skolfrånvaro och skolnärvaro",
-        "publisher": "Gothia kompetens",
-        "summary": "En bok om skolfrånvaro och skolnärvaro.",
-        "topics": ["skolfrånvaro"],
-        "tiers": ("promote", "prevent", "act"),
-    },
-    {
-        "ref_type": "report",
-        "authors": [],
-        "year": 2020,
-        "title": "Att utreda närvaroproblem i skolan",
-        "container": "Ifous rapportserie",
-        "issue": "2020:3",
-        "publisher": "Ifous",
-        "summary": "En rapport om hur skolan kan utreda närvaroproblem.",
-        "topics": ["kartläggning och utredning", "skolfrånvaro"],
-        "tiers": ("act",),
-    },
-]
 
 
 @dataclass(frozen=True)
@@ -178,8 +116,10 @@ def reference(title, *, authors=(), topics=(), tiers=(), **fields):
 
 
 def reading_list():
-    """The references of :data:`READING_LIST`, in its order."""
-    return [reference(**dict(data)) for data in READING_LIST]
+    """The demo's reading list (:data:`methodbank.library.demo.REFERENCES`), in its order: an
+    English article by two authors, reports of a group author without a year, two books, a
+    report without authors (its publisher is the author), different tiers and topics."""
+    return [reference(**dict(data)) for data in REFERENCES]
 
 
 def captions(title="Tidiga tecken – svenska undertexter", text=CAPTIONS_SV, language="sv"):

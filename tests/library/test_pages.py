@@ -177,8 +177,8 @@ def test_calculator_block_in_a_page_body(client, section):
 # -- reference library ------------------------------------------------------------
 def test_reference_library_lists_filters_and_sorts(client, references):
     soup = soup_of(client, REFS)
-    assert soup.select_one(".search-summary").get_text(strip=True) == "5 referenser"
-    assert len(soup.select(".reference-list > li")) == 5
+    assert soup.select_one(".search-summary").get_text(strip=True) == "7 referenser"
+    assert len(soup.select(".reference-list > li")) == 7
     assert "Kearney &amp; Graczyk. (2014)" in str(soup.select_one(".reference-list"))
     books = listed(client, "?ref_type=book")
     assert "Gren Landell" in books and "Kearney" not in books
