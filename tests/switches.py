@@ -9,11 +9,15 @@ Swedish. Everything else is the production behaviour unless a test asks for a sw
 * ``page_cache_off`` — every page is rendered, never served from the page cache;
 * ``rate_limits(per_client=…, per_email=…)`` — tighter rate limits (django-ratelimit rates such
   as ``"2/h"``);
+* ``rate_limit_clock(seconds)`` — the time the rate-limit counters see (their fixed windows),
+  for tests that spread submissions over minutes or hours;
 * ``db_task_queue`` — tasks go to the database queue (run by a ``db_worker``) instead of running
   immediately.
 
 The honeypot has no switch: tests leave its field empty, as people do.
 """
+
+from types import SimpleNamespace
 
 import pytest
 
@@ -52,6 +56,18 @@ def rate_limits(settings):
             settings.RATE_LIMIT_PER_EMAIL = per_email
 
     return tighten
+
+
+@pytest.fixture
+def rate_limit_clock(monkeypatch):
+    """Set the time (seconds since the epoch) that :mod:`kcsite.ratelimit`'s counters see:
+    ``rate_limit_clock(1_800_000_000.0)``; call it again to move the clock."""
+    import django_ratelimit.core
+
+    def set_clock(now):
+        monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+
+    return set_clock
 
 
 @pytest.fixture
