@@ -1,12 +1,10 @@
-"""Support statistics in the admin: the report page, its menu item and the dashboard panel."""
+"""Support statistics in the admin: the report page and the dashboard panel."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
 
-from kcsite.csvsafe import SafeWriter
+from kcsite.csvsafe import csv_response
 from kcsite.staff_admin import DashboardPanel
 
 from .services import statistics as stats
@@ -19,29 +17,16 @@ def statistics_view(request):
     export = request.GET.get("export")
     if export in report.tables:
         table = report.tables[export]
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="stod-{export}.csv"'
-        response.write("\ufeff")
-        writer = SafeWriter(response)
-        writer.writerow([str(table.row_heading)] + [str(c) for c in table.columns])
-        for label, values in table.rows:
-            writer.writerow([str(label)] + list(values))
-        return response
+        header = [str(table.row_heading)] + [str(column) for column in table.columns]
+        rows = ([str(label)] + list(values) for label, values in table.rows)
+        return csv_response(f"stod-{export}.csv", header, rows)
     if export == "lead_time":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="stod-ledtid.csv"'
-        response.write("\ufeff")
-        writer = SafeWriter(response)
-        writer.writerow([str(_("Mått")), str(_("Dagar"))])
-        for label, value in report.lead_time_rows:
-            writer.writerow([str(label), "" if value is None else value])
-        return response
+        header = [str(_("Mått")), str(_("Dagar"))]
+        rows = (
+            [str(label), "" if value is None else value] for label, value in report.lead_time_rows
+        )
+        return csv_response("stod-ledtid.csv", header, rows)
     return render(request, "support/admin/statistics.html", {"report": report})
-
-
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("support.view_supportrequest")
 
 
 def _panel_context():

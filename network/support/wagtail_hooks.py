@@ -2,16 +2,16 @@
 consultation link the method finder shows and the retention function. The code lives in the
 modules named here."""
 
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from kcsite import retention
+from kcsite.admin_pages import register_admin_page
 from kcsite.staff_admin import no_add_in_admin
 
 from . import log_actions
 from .admin_availability import SupportViewSetGroup
-from .admin_statistics import SUPPORT_PANEL, StatisticsMenuItem, statistics_view
+from .admin_statistics import SUPPORT_PANEL, statistics_view
 from .models import SupportRequest, SupportServicePage
 from .services.retention import anonymise_expired
 
@@ -30,13 +30,12 @@ def register_viewsets():
     return SupportViewSetGroup()
 
 
-@hooks.register("register_admin_urls")
-def register_urls():
-    return [path("support/statistics/", statistics_view, name="support_statistics")]
-
-
-@hooks.register("register_admin_menu_item")
-def statistics_menu_item():
-    return StatisticsMenuItem(
-        _("Stödstatistik"), reverse("support_statistics"), icon_name="table", order=251
-    )
+register_admin_page(
+    "support/statistics/",
+    statistics_view,
+    name="support_statistics",
+    label=_("Stödstatistik"),
+    icon="table",
+    order=251,
+    shown_to=lambda user: user.has_perm("support.view_supportrequest"),
+)

@@ -1,11 +1,12 @@
 """The editors' search-terms report in the admin (Reports → Sökord), with a CSV export."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from .stats import PERIODS, as_csv, search_terms
+from kcsite.csvsafe import csv_response
+
+from .stats import CSV_HEADER, PERIODS, csv_rows, search_terms
 
 
 def can_see_report(user):
@@ -27,9 +28,7 @@ def search_terms_report(request):
     if days not in PERIODS:
         days = 30
     if request.GET.get("export") == "csv":
-        response = HttpResponse(as_csv(days), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="sokord-{days}-dagar.csv"'
-        return response
+        return csv_response(f"sokord-{days}-dagar.csv", CSV_HEADER, csv_rows(days))
     frequent, zero = search_terms(days)
     return render(
         request,

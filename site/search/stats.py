@@ -4,7 +4,6 @@ frequent searches and those that found nothing), folding past days and how long 
 Every query is redacted of personal identity numbers by the caller before it reaches
 ``record_search``: answered, never stored."""
 
-import io
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,7 +13,6 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from kcsite import retention
-from kcsite.csvsafe import SafeWriter
 
 from .models import SearchTermStat
 from .services import clean_query
@@ -50,15 +48,15 @@ def search_terms(days=30, limit=50):
     return frequent, zero
 
 
-def as_csv(days=30):
+CSV_HEADER = ["list", "query", "searches", "without_results", "last_searched"]
+
+
+def csv_rows(days=30):
+    """The report's two lists as rows of :data:`CSV_HEADER`."""
     frequent, zero = search_terms(days, limit=10_000)
-    out = io.StringIO()
-    writer = SafeWriter(out)
-    writer.writerow(["list", "query", "searches", "without_results", "last_searched"])
     for name, rows in (("frequent", frequent), ("zero_results", zero)):
         for row in rows:
-            writer.writerow([name, row["query"], row["searches"], row["zero"], row["last"]])
-    return out.getvalue()
+            yield [name, row["query"], row["searches"], row["zero"], row["last"]]
 
 
 def compact(before=None):

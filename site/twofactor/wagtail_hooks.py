@@ -1,18 +1,14 @@
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from kcsite.admin_pages import register_admin_page
 
 from .views import two_factor
 
-
-@hooks.register("register_admin_urls")
-def register_urls():
-    return [path("tvastegsverifiering/", two_factor, name="kc_two_factor")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_menu_item():
-    return MenuItem(
-        _("Tvåstegsverifiering"), reverse("kc_two_factor"), icon_name="key", order=10000
-    )
+register_admin_page(
+    "tvastegsverifiering/",
+    two_factor,
+    name="kc_two_factor",
+    label=_("Tvåstegsverifiering"),
+    icon="key",
+    order=10000,
+)
