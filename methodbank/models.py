@@ -9,7 +9,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
-    FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
@@ -104,30 +103,30 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
     template = "methodbank/method_page.html"
 
     content_panels = Page.content_panels + [
-        FieldPanel("summary"),
+        "summary",
         MultiFieldPanel(
             [
-                FieldPanel("tiers"),
-                FieldRowPanel([FieldPanel("kind"), FieldPanel("evidence")]),
-                FieldRowPanel([FieldPanel("effort"), FieldPanel("duration")]),
+                "tiers",
+                FieldRowPanel(["kind", "evidence"]),
+                FieldRowPanel(["effort", "duration"]),
             ],
             heading=_("Nivå och typ"),
         ),
         MultiFieldPanel(
-            [FieldPanel("audiences"), FieldPanel("performers"), FieldPanel("school_forms")],
+            ["audiences", "performers", "school_forms"],
             heading=_("För vem och av vem"),
         ),
-        FieldPanel("body"),
-        FieldPanel("steps"),
+        "body",
+        "steps",
     ]
     resources_panels = [
-        FieldPanel("materials"),
-        FieldPanel("cited_references"),
-        FieldPanel("references"),
+        "materials",
+        "cited_references",
+        "references",
         InlinePanel(
             "related_links", label=_("Relaterade metoder"), heading=_("Relaterade metoder")
         ),
-        FieldPanel("keywords"),
+        "keywords",
     ]
     edit_handler = TabbedInterface(
         [
@@ -320,7 +319,7 @@ class GlossaryTerm(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    panels = [FieldPanel("english"), FieldPanel("swedish")]
+    panels = ["english", "swedish"]
 
     class Meta:
         verbose_name = _("ord i ordlistan engelska–svenska")

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -25,7 +25,7 @@ class BasePage(AsciiSlugMixin, Page):
         index.SearchField("body"),
         index.AutocompleteField("title"),
     ]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + ["intro", "body"]
     base_form_class = KcPageForm
 
     class Meta:
@@ -95,12 +95,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [
-                FieldPanel("organisation"),
-                FieldPanel("email"),
-                FieldPanel("phone"),
-                FieldPanel("address"),
-            ],
+            ["organisation", "email", "phone", "address"],
             heading=_("Kontaktuppgifter"),
         ),
         PageChooserPanel("contact_page"),

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
 
 class SearchSynonym(models.Model):
@@ -24,7 +23,7 @@ class SearchSynonym(models.Model):
     note = models.CharField(_("kommentar"), max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    panels = [FieldPanel("terms"), FieldPanel("note")]
+    panels = ["terms", "note"]
 
     class Meta:
         db_table = "methodbank_searchsynonym"

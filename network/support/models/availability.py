@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
 from ..choices import HOLDING_STATES, MeetingMode
 
@@ -42,15 +41,15 @@ class WeeklyPattern(models.Model):
     valid_until = models.DateField(_("gäller till och med"), null=True, blank=True)
 
     panels = [
-        FieldPanel("staff"),
-        FieldPanel("weekday"),
-        FieldPanel("start_time"),
-        FieldPanel("duration_minutes"),
-        FieldPanel("mode"),
-        FieldPanel("location"),
-        FieldPanel("weeks_ahead"),
-        FieldPanel("valid_until"),
-        FieldPanel("active"),
+        "staff",
+        "weekday",
+        "start_time",
+        "duration_minutes",
+        "mode",
+        "location",
+        "weeks_ahead",
+        "valid_until",
+        "active",
     ]
 
     class Meta:
@@ -84,14 +83,7 @@ class AvailableSlot(models.Model):
         related_name="slots",
     )
 
-    panels = [
-        FieldPanel("staff"),
-        FieldPanel("start"),
-        FieldPanel("duration_minutes"),
-        FieldPanel("mode"),
-        FieldPanel("location"),
-        FieldPanel("withdrawn"),
-    ]
+    panels = ["staff", "start", "duration_minutes", "mode", "location", "withdrawn"]
 
     class Meta:
         ordering = ["start"]

@@ -7,7 +7,7 @@ no import circle.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
 
@@ -62,13 +62,7 @@ class SupportServicePage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [
-                FieldPanel("service_kind"),
-                FieldPanel("audience"),
-                FieldPanel("prerequisites"),
-                FieldPanel("what_happens"),
-                FieldPanel("duration"),
-            ],
+            ["service_kind", "audience", "prerequisites", "what_happens", "duration"],
             heading=_("Tjänsten"),
         )
     ]

@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 
 from kcsite.privacy import validate_no_personal_identity_number
 from kcsite.vocabularies import SchoolForm, SchoolType
@@ -114,11 +113,7 @@ class SupportRequest(models.Model):
     closed_at = models.DateTimeField(_("avslutad"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("avidentifierad"), null=True, blank=True)
 
-    panels = [
-        FieldPanel("assignee"),
-        FieldPanel("first_meeting_at"),
-        FieldPanel("internal_notes"),
-    ]
+    panels = ["assignee", "first_meeting_at", "internal_notes"]
 
     class Meta:
         ordering = ["-created_at"]
