@@ -124,6 +124,33 @@ def _loggable(query, attempt, error):
     return repr(attempt), error
 
 
+def _first_answer(query, aliases, fetch, found):
+    """The fallback every search shares: ask each backend in ``aliases``, each with its queries
+    best first (:func:`_queries_for`); ``fetch(alias, backend, attempt)`` gives an answer.
+
+    The first answer that ``found`` accepts wins. A backend whose queries all answered without
+    finding anything answers with its last answer (the next backend is not asked); a backend
+    that fails is logged and the next query or backend is tried. None when no backend answered.
+    """
+    for alias in aliases:
+        backend: BaseSearchBackend = get_search_backend(alias)
+        answered = None
+        for attempt in _queries_for(backend, query):
+            try:
+                answer = fetch(alias, backend, attempt)
+            except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
+                if backend_failed(alias, attempt, error, query=query):
+                    break
+                continue
+            answered = answer
+            if found(answer):
+                return answer
+        if answered is not None:
+            return answered
+    logger.error("No search backend could answer %r", redact_personal_identity_numbers(query))
+    return None
+
+
 def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=None):
     """Search ``queryset`` for ``query`` and return one page of results.
 
@@ -134,30 +161,19 @@ def search(queryset, query, *, page_number=1, per_page=PER_PAGE, search_kwargs=N
     never gets an error page from search.
     """
     search_kwargs = search_kwargs or {}
-    for alias in backend_aliases():
-        backend: BaseSearchBackend = get_search_backend(alias)
-        answered = None
-        for attempt in _queries_for(backend, query):
-            try:
-                results = backend.search(attempt, queryset, **search_kwargs)
-                page = paginate(results, page_number, per_page)
-                list(page.object_list)  # evaluated here: a backend failure surfaces in the guard
-                paginator = page.paginator
-            except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
-                if backend_failed(alias, attempt, error, query=query):
-                    break
-                continue
-            answered = SearchOutcome(
-                page=page, paginator=paginator, backend=alias, fell_back=alias != "default"
-            )
-            if paginator.count:
-                return answered
-        if answered is not None:
-            return answered
-    logger.error("No search backend could answer %r", redact_personal_identity_numbers(query))
-    page = paginate([], 1, per_page)
-    paginator = page.paginator
-    return SearchOutcome(page=page, paginator=paginator, backend="none", fell_back=True)
+
+    def fetch(alias, backend, attempt):
+        page = paginate(backend.search(attempt, queryset, **search_kwargs), page_number, per_page)
+        list(page.object_list)  # evaluated here: a backend failure surfaces in the guard
+        return SearchOutcome(
+            page=page, paginator=page.paginator, backend=alias, fell_back=alias != "default"
+        )
+
+    outcome = _first_answer(query, backend_aliases(), fetch, lambda found: found.paginator.count)
+    if outcome is None:
+        page = paginate([], 1, per_page)
+        outcome = SearchOutcome(page=page, paginator=page.paginator, backend="none", fell_back=True)
+    return outcome
 
 
 def _cluster_ids(backend, results, queryset, limit, verify):
@@ -191,26 +207,16 @@ def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
     ``verify=False`` skips the database query that drops the cluster's stale hits, for a
     caller that intersects the ids with what it shows anyway.
     """
-    for alias in aliases or backend_aliases():
-        backend: BaseSearchBackend = get_search_backend(alias)
-        answered = None
-        for attempt in _queries_for(backend, query):
-            try:
-                results = backend.search(attempt, queryset.only("pk"))
-                ids = _cluster_ids(backend, results, queryset, limit, verify)
-                if ids is None:
-                    ids = [obj.pk for obj in results[:limit]]
-            except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
-                if backend_failed(alias, attempt, error, query=query):
-                    break
-                continue
-            answered = (ids, alias)
-            if ids:
-                return answered
-        if answered is not None:
-            return answered
-    logger.error("No search backend could answer %r", redact_personal_identity_numbers(query))
-    return [], "none"
+
+    def fetch(alias, backend, attempt):
+        results = backend.search(attempt, queryset.only("pk"))
+        ids = _cluster_ids(backend, results, queryset, limit, verify)
+        if ids is None:
+            ids = [obj.pk for obj in results[:limit]]
+        return ids, alias
+
+    answer = _first_answer(query, aliases or backend_aliases(), fetch, lambda found: found[0])
+    return answer if answer is not None else ([], "none")
 
 
 @dataclass
