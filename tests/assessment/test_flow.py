@@ -297,3 +297,11 @@ def test_a_draft_has_no_result_yet(client, indicator_set):
     assessment = factories.start()
     response = client.get(factories.path(assessment, "result"))
     assert response.status_code == 302
+
+
+def test_the_support_page_leads_to_the_self_assessment(client, indicator_set):
+    from tests.support.factories import index_page
+
+    index = index_page()
+    page = soup(client.get(index.url))
+    assert page.select_one(f'.assessment-teaser a[href="{START}"]')
