@@ -305,3 +305,11 @@ def test_the_support_page_leads_to_the_self_assessment(client, indicator_set):
     index = index_page()
     page = soup(client.get(index.url))
     assert page.select_one(f'.assessment-teaser a[href="{START}"]')
+
+
+def test_starts_are_rate_limited_per_address(client, indicator_set, rate_limits):
+    rate_limits(per_email="1/h")
+    start(client)
+    response = client.post(START + "starta/", START_DATA)
+    assert response.status_code == 429
+    assert Assessment.objects.count() == 1
