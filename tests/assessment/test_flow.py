@@ -264,13 +264,19 @@ def test_review_and_complete_opens_the_result(client, indicator_set):
     assert assessment.share_with_team_domino is False
     [message] = mail.outbox
     assert "/resultat/" in message.body
-    # A completed assessment cannot be changed through its area pages.
+    # A completed assessment cannot be changed through its area pages: a page still open
+    # is told so and keeps what was chosen; opening one leads to the result.
     later = client.post(
         factories.path(assessment, "area", number=1),
         area_post(assessment, **{"valkomnande-skola": "4"}),
     )
-    assert later["Location"] == factories.path(assessment, "result")
+    assert later.status_code == 409
+    page = soup(later)
+    assert page.select_one(f'[role=alert] a[href="{factories.path(assessment, "result")}"]')
+    assert checked(later, "valkomnande-skola") == "4"
     assert filling.answers_of(assessment) == {"valkomnande-skola": "2"}
+    opened = client.get(factories.path(assessment, "area", number=1))
+    assert opened["Location"] == factories.path(assessment, "result")
 
 
 def test_sharing_is_chosen_at_completion_and_can_be_changed(client, indicator_set):
