@@ -319,3 +319,10 @@ def test_starts_are_rate_limited_per_address(client, indicator_set, rate_limits)
     response = client.post(START + "starta/", START_DATA)
     assert response.status_code == 429
     assert Assessment.objects.count() == 1
+
+
+def test_the_start_form_refuses_a_personal_number_too(client, indicator_set):
+    response = client.post(START + "starta/", {**START_DATA, "school_unit": "Skola 121212-1212"})
+    assert response.status_code == 400
+    assert soup(response).select_one('#error-summary a[href="#id_school_unit"]')
+    assert not Assessment.objects.exists()
