@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "events",
     "network.support",
     "network.membership",
+    "network.assessment",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
