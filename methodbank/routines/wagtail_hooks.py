@@ -1,0 +1,11 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from kcsite import retention
+
+from .admin_views import SharedRoutineViewSet, TemplateViewSet
+from .services import retention as routine_retention
+
+register_snippet(TemplateViewSet)
+hooks.register("register_admin_viewset", lambda: SharedRoutineViewSet("shared_routines"))
+hooks.register(retention.HOOK, routine_retention.anonymise_expired)
