@@ -58,7 +58,7 @@ def detail_view(request, pk):
     routine = get_object_or_404(shared_routines(), pk=pk)
     context = read_context(routine)
     context["gaps"] = find_gaps(context["content"], building.template_duties(routine.template))
-    context["consultation_url"] = sharing.consultation_url(routine, source="routine-admin")
+    context["consultation_url"] = sharing.consultation_url(routine)
     return render(request, "routines/admin/detail.html", context)
 
 

@@ -103,11 +103,13 @@ def diff(old, new):
         if key not in old_steps:
             result.steps.append(Change("added", step.what, key))
             continue
-        before = old_steps[key][1]
+        old_step, before = old_steps[key]
         fields = [
             (str(label), before[name], values[name])
             for name, label in STEP_FIELDS
             if before[name] != values[name]
+            # a renamed role is a change of the role, not of its steps
+            and not (name == "who" and old_step.who == step.who)
         ]
         if fields:
             result.steps.append(Change("changed", step.what, key, fields))

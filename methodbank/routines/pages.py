@@ -65,7 +65,7 @@ def edit_context(request, routine, token, *, general_form=None):
         "general_form": general_form,
         "gaps": find_gaps(content, building.template_duties(routine.template)),
         "share_url": absolute_url(tokens.share_url(routine)),
-        "consultation_url": sharing.consultation_url(routine, source="routine-edit"),
+        "consultation_url": sharing.consultation_url(routine),
     }
 
 

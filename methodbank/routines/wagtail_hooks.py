@@ -8,4 +8,9 @@ from .services import retention as routine_retention
 
 register_snippet(TemplateViewSet)
 hooks.register("register_admin_viewset", lambda: SharedRoutineViewSet("shared_routines"))
-hooks.register(retention.HOOK, routine_retention.anonymise_expired)
+
+
+@hooks.register(retention.HOOK)
+def anonymise_routines(now):
+    """Routines nobody saved for INACTIVE_DAYS: creator e-mail and role contacts blanked."""
+    return routine_retention.anonymise_expired(now)

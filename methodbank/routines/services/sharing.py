@@ -2,10 +2,15 @@
 consultation request with the routine as the need."""
 
 from django.db.models import F
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from kcsite.mail import send_mail
+from kcsite.referrals import support_request_url
 
+from ..gaps import find_gaps
 from ..models import Routine
+from . import building
 
 
 def set_shared(routine, shared):
@@ -37,20 +42,30 @@ def send_links_again(email):
 
 def need_summary(routine):
     """The routine in a few lines, as the need of a consultation request (no pupil data: the
-    routine holds none)."""
+    routine holds none). In the routine's language."""
     content = routine.routine_content()
-    lines = [
-        f"Vår närvarorutin: {content.school_unit}",
-        f"Version {routine.version}, {sum(len(t.steps) for t in content.tiers)} steg.",
-    ]
-    for tier in content.tiers:
-        lines.append(f"{tier.label}: {len(tier.steps)} steg")
-        lines.extend(f"– {step.what[:100]}" for step in tier.steps[:5])
-    lines.append("Vi vill ha återkoppling på rutinen.")
-    return "\n".join(lines)
+    with translation.override(routine.language):
+        lines = [
+            _("Vi vill ha konsultation om vår närvarorutin för %(unit)s (version %(version)s).")
+            % {"unit": content.school_unit, "version": routine.version}
+        ]
+        for tier in content.tiers:
+            lines.append(
+                _("%(tier)s: %(count)s steg") % {"tier": tier.label, "count": len(tier.steps)}
+            )
+            lines.extend(f"– {step.what[:100]}" for step in tier.steps[:6])
+        gaps = find_gaps(content, building.template_duties(routine.template))
+        if gaps:
+            lines.append(_("Det här saknas enligt kontrollen:"))
+            lines.extend(f"– {gap.message}" for gap in gaps)
+        return "\n".join(lines)
 
 
-def consultation_url(routine, source=""):
-    """Team Domino's support request form with the routine as the need (None when the site has
-    no published support page)."""
-    return None
+def consultation_url(routine):
+    """Team Domino's consultation request form with the routine as the need (None when the site
+    has no published support form)."""
+    with translation.override(routine.language):
+        label = str(_("er närvarorutin"))
+    return support_request_url(
+        service_kind="consultation", need=need_summary(routine), source=label
+    )
