@@ -81,7 +81,8 @@ def method_steps(method):
         steps.append(
             Step(
                 trigger=Trigger(kind="custom"),
-                who=[value["performer"]] if value.get("performer") else [],
+                # a step without a performer: the method's performers, for the school to narrow
+                who=[value["performer"]] if value.get("performer") else list(method.performers),
                 what=value["title"],
                 when=value.get("timing") or "",
                 methods=[method.pk],
