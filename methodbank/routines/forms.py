@@ -12,10 +12,6 @@ from ..taxonomy import PERFORMERS
 from .content import TRIGGER_KINDS, Role, Step, Trigger
 from .models import RoutineTemplate
 
-NO_PUPIL_DATA = _(
-    "Rutinen beskriver hur skolan arbetar, aldrig en enskild elev: skriv inga elevnamn, "
-    "personnummer eller andra uppgifter som kan identifiera en elev."
-)
 TIER_CHOICES = TierCode.choices
 
 

@@ -295,3 +295,20 @@ def test_english_address(client, template):
         url = reverse("routines:start")
     assert url.startswith("/en/")
     assert client.get(url).status_code == 200
+
+
+def test_a_routine_started_in_english_gets_its_mail_and_links_in_english(
+    client, template, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    with translation.override("en"):
+        url = reverse("routines:start")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, start_data(template))
+    routine = Routine.objects.get()
+    assert routine.language == "en" and response.url.startswith("/en/")
+    (message,) = mail.outbox
+    links = re.findall(r"https?://\S+", message.body)
+    assert links and all("/en/" in link for link in links)
+    assert message.alternatives[0][1] == "text/html"

@@ -8,12 +8,8 @@ from kcsite.mail import send_mail
 from ...models import MethodPage
 from ...taxonomy import PERFORMERS
 from ..content import TIER_ORDER, Role, RoutineContent, Step, Tier, Trigger
-from ..models import Routine, RoutineTemplate, RoutineVersion
+from ..models import Routine, RoutineVersion
 from .errors import RoutineError
-
-
-def published_templates():
-    return RoutineTemplate.objects.filter(published=True)
 
 
 def template_content(template):
