@@ -137,8 +137,6 @@ class StepForm(VersionedForm):
                 self.add_error("percent", _("Ange gränsen i procent (1–100)."))
             if not cleaned.get("weeks"):
                 self.add_error("weeks", _("Ange antal veckor."))
-        if cleaned.get("trigger_kind") == "custom" and not (cleaned.get("trigger_text") or ""):
-            cleaned["trigger_text"] = ""
         return cleaned
 
     def step(self, old=None):
