@@ -21,7 +21,9 @@ class StartForm(PublicForm):
         max_length=160,
         help_text=_("T.ex. ”Södra skolan, F–6”. Bara skolan, aldrig en elev."),
     )
-    school_form = forms.ChoiceField(label=_("Skolform"), choices=SchoolForm.choices)
+    school_form = forms.ChoiceField(
+        label=_("Skolform"), choices=[("", _("Välj skolform"))] + SchoolForm.choices
+    )
     template = forms.ModelChoiceField(
         label=_("Mall att börja från"),
         queryset=RoutineTemplate.objects.none(),
@@ -39,7 +41,10 @@ class StartForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = RoutineTemplate.objects.filter(published=True)
+        templates = RoutineTemplate.objects.filter(published=True)
+        self.fields["template"].queryset = templates
+        if len(templates) == 1:  # one template: chosen already
+            self.fields["template"].initial = templates[0].pk
 
 
 class LinkAgainForm(PublicForm):
@@ -237,6 +242,6 @@ class RolesForm(VersionedForm):
         return removed
 
 
-class AddMethodForm(forms.Form):
+class AddMethodForm(PublicFormMixin, forms.Form):
     method = forms.IntegerField(widget=forms.HiddenInput)
     tier = forms.ChoiceField(label=_("Nivå"), choices=TIER_CHOICES)
