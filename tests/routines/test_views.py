@@ -329,3 +329,17 @@ def test_personal_numbers_are_refused_in_roles_and_general_forms(client, routine
     assert soup(response).select_one("#id_school_unit_error")
     routine.refresh_from_db()
     assert routine.version == 1 and routine.routine_content().role("mentor").contact == ""
+
+
+def test_a_method_can_be_unticked_from_a_step(client, routine):
+    method = factories.method(tiers=["act"])
+    routine = editing.add_method(routine, 1, method, "act")
+    key = routine.routine_content().tier("act").steps[-1].key
+    url = reverse("routines:step", args=[tokens.edit_token(routine), key])
+    page = soup(client.get(url))
+    box = page.select_one(f"input[name=methods][value='{method.pk}']")
+    assert box.has_attr("checked")
+    assert method.title in page.select_one(f"label[for={box['id']}]").get_text()
+    response = client.post(url, step_data(version=2, tier="act"))  # the box not ticked
+    assert response.status_code == 302
+    assert Routine.objects.get().routine_content().find_step(key)[2].methods == []
