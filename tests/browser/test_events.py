@@ -86,3 +86,37 @@ def test_full_event_offers_waitlist_in_the_browser(page, axe_check):
     assert page.get_by_text("Alla platser är tagna.").is_visible()
     assert page.get_by_role("button", name="Ställ mig på väntelistan").is_visible()
     axe_check(page, "waitlist form")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_registering_twice_gives_the_same_answer(browser, live_site, axe_check, site_env, width):
+    """A new address and one already registered get the same page; the registered one gets
+    the 'already registered' mail with its own link (issue 15: no enumeration)."""
+    from .test_confirmations import SHOTS, _shot
+
+    context = browser.new_context(
+        base_url=live_site, locale="sv-SE", viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    email = f"twice-{width}@skola.example.org"
+    answers = []
+    for _attempt in range(2):
+        page.goto("/utbildningar/gdq-dag-for-elevhalsoteam/anmalan/")
+        page.get_by_label("Namn").fill("Tove Två")
+        page.get_by_label("E-post i tjänsten").fill(email)
+        page.get_by_label("Organisation eller skola").fill("Sandwalls skola")
+        page.get_by_label("Roll").fill("Kurator")
+        if page.get_by_label("Skolenhet").count():
+            page.get_by_label("Skolenhet").fill("Sandwalls 7–9")
+        page.get_by_label(re.compile("Jag har läst hur mina uppgifter hanteras")).check()
+        page.get_by_role("button", name="Skicka anmälan").click()
+        page.wait_for_url(re.compile(r"/anmalan/skickad/"))
+        answers.append(page.locator("main").inner_text())
+    assert answers[0] == answers[1]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    _shot(page, f"events-registration-sent-{width}")
+    axe_check(page, f"registration sent at {width} px")
+    page.goto(registration_link(site_env, email))
+    assert page.get_by_role("heading", level=1).inner_text() == "Din anmälan"
+    context.close()
