@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchBackend
 from wagtail.search.query import Fuzzy
@@ -202,17 +204,17 @@ def _sqlite_ids(backend, results, queryset, limit):
         compiler.fields or compiler.FTS_TABLE_FIELDS,
         compiler.build_search_query(query, config=config),
     )
+    allowed = queryset.order_by().annotate(_pk_text=Cast("pk", CharField())).values("_pk_text")
     ranked = (
         fts.SQLiteFTSIndexEntry.objects.filter(match)
         .filter(index_entry__content_type__in=fts.get_descendants_content_types_pks(queryset.model))
+        .filter(index_entry__object_id__in=allowed)
         .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
         .order_by("score")
-        .values_list("index_entry__object_id", flat=True)
+        .values_list("index_entry__object_id", flat=True)[:limit]
     )
     to_python = queryset.model._meta.pk.to_python
-    pks = [to_python(pk) for pk in ranked]
-    existing = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
-    return [pk for pk in pks if pk in existing][:limit]
+    return [to_python(pk) for pk in ranked]
 
 
 def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
