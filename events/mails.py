@@ -18,6 +18,7 @@ TEMPLATES = {
     "registered": "events/mail/registration",
     "changed": "events/mail/registration",
     "promoted": "events/mail/promoted",
+    "already": "events/mail/already",
     "cancelled": "events/mail/cancelled",
     "reminder": "events/mail/reminder",
     "message": "events/mail/participant_message",

@@ -5,6 +5,7 @@ close a circle), it reaches the events through the page it is given."""
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Max, Min, Q
 from django.db.models.functions import Coalesce
@@ -174,17 +175,61 @@ def register(request, event):
             form.add_error(None, BURST_MESSAGE)
         else:
             try:
-                registration = registering.register(
-                    event, form.details(), language=request.LANGUAGE_CODE
-                )
-            except DuplicateRegistration as error:
-                form.add_error("email", error.message)
+                registering.register(event, form.details(), language=request.LANGUAGE_CODE)
+            except DuplicateRegistration:
+                # The same answer as for a new registration; the registration's own link goes
+                # to the address, so nobody learns here whether it is registered.
+                registering.remind_registered(event, form.cleaned_data["email"])
+                return redirect(event.url + event.reverse_subpage("register_sent"))
             except RegistrationError as error:
                 form.add_error(None, error.message)
             else:
-                return redirect(registration.manage_path() + "?klar=ny")
+                return redirect(event.url + event.reverse_subpage("register_sent"))
     context["form"] = form
     return render(request, "events/register.html", context)
+
+
+def register_sent(request, event):
+    """After a registration: the same page whether the address was new or already registered
+    (the e-mail says which, and carries the registration's own link)."""
+    return render(
+        request,
+        "events/register_sent.html",
+        {"page": event, "event": event, "seats_left": event.seats_left()},
+    )
+
+
+def changes_limited(request, registration):
+    """Count one change through ``registration``'s link; a :class:`ratelimit.Limited` once the
+    link has made ``EVENTS_CHANGES_PER_DAY`` today (each change mails the participant)."""
+    return ratelimit.check(
+        request,
+        f"events:change:{registration.pk}",
+        email=registration.email,
+        per_email=(settings.EVENTS_CHANGES_PER_DAY, 24 * 3600),
+    )
+
+
+def _manage_context(request, registration, event, original, *, form, problem=None):
+    meeting_link = ""
+    if (
+        registration.status == Registration.Status.CONFIRMED
+        and original.is_digital
+        and not original.is_past
+    ):
+        meeting_link = original.meeting_link
+    return {
+        "registration": registration,
+        "event": event,
+        "original": original,
+        "problem": problem,
+        "form": form,
+        "can_change": form is not None,
+        "done": request.GET.get("klar", ""),
+        "meeting_link": meeting_link,
+        "position": registration.waitlist_position(),
+        "seats_left": original.seats_left(),
+    }
 
 
 def manage(request, token):
@@ -230,6 +275,14 @@ def manage(request, token):
                     registration, _promoted = cancelling.cancel(registration.pk, version)
                     return redirect(registration.manage_path() + "?klar=avbokad")
                 form = DetailsForm(request.POST, event=original)
+                limited = form.is_valid() and changes_limited(request, registration)
+                if limited:
+                    return ratelimit.render_limited(
+                        request,
+                        "events/manage.html",
+                        _manage_context(request, registration, event, original, form=form),
+                        limited,
+                    )
                 if form.is_valid():
                     registration = registering.update_details(
                         registration.pk, version, form.details(email=registration.email)
@@ -239,25 +292,7 @@ def manage(request, token):
                 problem = error.message
                 registration.refresh_from_db()
                 form = DetailsForm(initial=DetailsForm.initial_from(registration), event=original)
-    meeting_link = ""
-    if (
-        registration.status == Registration.Status.CONFIRMED
-        and original.is_digital
-        and not original.is_past
-    ):
-        meeting_link = original.meeting_link
-    context = {
-        "registration": registration,
-        "event": event,
-        "original": original,
-        "problem": problem,
-        "form": form,
-        "can_change": can_change,
-        "done": request.GET.get("klar", ""),
-        "meeting_link": meeting_link,
-        "position": registration.waitlist_position(),
-        "seats_left": original.seats_left(),
-    }
+    context = _manage_context(request, registration, event, original, form=form, problem=problem)
     if confirming:
         return render(request, "events/manage_cancel.html", context)
     return render(request, "events/manage.html", context)

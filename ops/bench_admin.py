@@ -1,4 +1,4 @@
-"""Time the method bank's admin on the database at hand: listing, edit, publish, add subpage.
+"""Time the method bank's admin on the database at hand: listing, edit, publish, search, add.
 
 Run it where ``make bench`` runs (production settings, 2 000 methods imported):
 
@@ -128,6 +128,10 @@ def main():
         ),
         ("edit a method", lambda: check(client.get(edit_url))),
         ("publish a method", lambda: check(client.post(edit_url, publish_data), 302)),
+        (
+            "search in the admin (pages)",
+            lambda: check(client.get(reverse("wagtailadmin_pages:search"), {"q": "närvaro"})),
+        ),
         (
             # One page type is allowed under the finder: Wagtail goes straight to its form.
             "add subpage (to the new method form)",

@@ -278,6 +278,10 @@ class EventPage(RoutablePageMixin, BasePage):
     def register_view(self, request):
         return views.register(request, self)
 
+    @route("anmalan/skickad/", name="register_sent")
+    def register_sent_view(self, request):
+        return views.register_sent(request, self)
+
     @route("kalender/", name="ics")
     def ics_view(self, request):
         return views.event_ics(request, self)

@@ -78,6 +78,21 @@ def register(event, details, *, language="sv", now=None):
     return registration
 
 
+def remind_registered(event, email):
+    """Someone registered ``email`` again: send its active registration's own link ("you are
+    already registered"), so the answer on the site is the same as for a new registration and
+    tells nobody whether the address is registered. False when there is none to remind."""
+    registration = (
+        Registration.objects.filter(event_id=event.original.pk, email__iexact=email.strip())
+        .filter(status__in=Registration.ACTIVE_STATES, anonymised_at__isnull=True)
+        .first()
+    )
+    if registration is None:
+        return False
+    seats.queue_mail(registration.pk, "already")
+    return True
+
+
 def update_details(registration_id, version, details):
     """Change name, organisation, role and answers through the signed link (not the e-mail)."""
     with transaction.atomic():

@@ -145,5 +145,7 @@ def register_log_actions(actions):
     actions.register_action("events.cancel", _("Avbokad"), _("Anmälan avbokad"))
     actions.register_action("events.promote", _("Fick plats"), _("Flyttad från väntelistan"))
     actions.register_action(
-        "events.email_participants", _("Mejl till deltagare"), _("Mejl skickat till deltagarna")
+        "events.email_participants",
+        _("Mejl till deltagare"),
+        _("Mejl till deltagarna köat för utskick"),
     )

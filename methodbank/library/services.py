@@ -2,13 +2,14 @@
 references. No request and no response here: the views pass the query string in and build
 the response from what comes back."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Min
 
 from kcsite.pages.localising import in_active_language, localised_children
 from kcsite.pagination import paginate
-from kcsite.search.services import clean_query, search
+from kcsite.search.services import clean_query, search_ids
 
 from .bibio.bibtex import to_bibtex
 from .bibio.ris import to_ris
@@ -19,13 +20,42 @@ from .models.tiers import TierFields
 from .references import normalise_doi, normalise_title, split_authors
 
 PER_PAGE = 20
-MAX_SEARCH_HITS = 1000
+# Every hit, up to the search cluster's default result window: the filters (type, years, tier,
+# topic) apply after the search, so a cut-off would hide filtered hits ranked further down.
+MAX_SEARCH_HITS = 10000
 
 
 def _search_ids(queryset, query):
-    """Primary keys of ``queryset`` matching ``query``, best first (with the site's fallback)."""
-    outcome = search(queryset, query, per_page=MAX_SEARCH_HITS)
-    return [obj.pk for obj in outcome.page.object_list], outcome
+    """Primary keys of ``queryset`` matching ``query``, best first (with the site's fallback),
+    and the search backend that answered."""
+    return search_ids(queryset, query, limit=MAX_SEARCH_HITS)
+
+
+class InOrder(Sequence):
+    """The objects of ``queryset`` among ``ids``, in the order of ``ids`` (best hit first),
+    loaded only a page at a time: sorting every hit in Python would load them all, with their
+    authors and topics, to show twenty."""
+
+    CHUNK = 200
+
+    def __init__(self, queryset, ids):
+        self.queryset = queryset
+        allowed = set(queryset.filter(pk__in=ids).values_list("pk", flat=True))
+        self.ids = [pk for pk in ids if pk in allowed]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            wanted = self.ids[index]
+            found = self.queryset.in_bulk(wanted)
+            return [found[pk] for pk in wanted if pk in found]
+        return self[index : index + 1 or None][0]
+
+    def __iter__(self):
+        for start in range(0, len(self.ids), self.CHUNK):
+            yield from self[start : start + self.CHUNK]
 
 
 def reference_listing(params, paged=True):
@@ -46,13 +76,12 @@ def reference_listing(params, paged=True):
     if form.value("topic"):
         references = references.filter(topics__slug=form.value("topic")).distinct()
     sort = form.value("sort") or ("relevance" if query else "year_desc")
-    outcome = None
+    backend = None
     if query:
-        ids, outcome = _search_ids(Reference.objects.all(), query)
+        ids, backend = _search_ids(Reference.objects.all(), query)
         references = references.filter(pk__in=ids)
     if sort == "relevance" and query:
-        position = {pk: index for index, pk in enumerate(ids)}
-        references = sorted(references, key=lambda ref: position.get(ref.pk, len(position)))
+        references = InOrder(references, ids)
     elif sort == "year_asc":
         references = references.order_by("year", "title")
     elif sort == "title":
@@ -66,7 +95,7 @@ def reference_listing(params, paged=True):
     context = {
         "filter_form": form,
         "search_query": query,
-        "search_outcome": outcome,
+        "search_backend": backend,
         "sort": sort,
         "references": references,
         "filtered": any(
@@ -97,7 +126,7 @@ def film_listing(library_page, params):
     if form.value("audience"):
         films = films.filter(audiences__key=form.value("audience")).distinct()
     if query:
-        ids, _outcome = _search_ids(localised_children(library_page, FilmPage), query)
+        ids, _backend = _search_ids(localised_children(library_page, FilmPage), query)
         position = {pk: index for index, pk in enumerate(ids)}
         films = sorted(films.filter(pk__in=ids), key=lambda film: position[film.pk])
     return {

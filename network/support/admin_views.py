@@ -190,7 +190,7 @@ def transition_view(request, pk):
     else:
         messages.success(
             request,
-            _("Status ändrad till ”%(state)s”. Beställaren har fått e-post.")
+            _("Status ändrad till ”%(state)s”. Beställaren får ett mejl om det.")
             % {"state": State(form.cleaned_data["to_state"]).label},
         )
     return redirect("support_requests:edit", pk)

@@ -194,8 +194,8 @@ def status_view(request, token):
                 status = 409
             support_request.refresh_from_db()
     done = {
-        "tillagt": _("Tack! Informationen är tillagd och Team Domino har fått besked."),
-        "aterkallad": _("Förfrågan är återkallad. Team Domino har fått besked."),
+        "tillagt": _("Tack! Informationen är tillagd. Vi meddelar Team Domino."),
+        "aterkallad": _("Förfrågan är återkallad. Vi meddelar Team Domino."),
         "bokad": _("Den nya tiden är bokad. En kalenderfil skickas till din e-post."),
     }.get(request.GET.get("klart", ""))
     return render(

@@ -28,6 +28,8 @@ EVENTS_REGISTRATIONS_PER_HOUR = env.int("EVENTS_REGISTRATIONS_PER_HOUR", default
 # EVENTS_BURST_SECONDS) waits, and Team Domino is told (events.bursts).
 EVENTS_BURST_LIMIT = env.int("EVENTS_BURST_LIMIT", default=10)
 EVENTS_BURST_SECONDS = env.int("EVENTS_BURST_SECONDS", default=60)
+# Changes through one registration's link (each mails the participant) per day.
+EVENTS_CHANGES_PER_DAY = env.int("EVENTS_CHANGES_PER_DAY", default=10)
 EVENTS_LOCK_TIMEOUT_SECONDS = 15  # PostgreSQL lock_timeout while waiting for an event's lock
 
 # --- Self-assessment "Hur står vi oss?" (network.assessment) ---

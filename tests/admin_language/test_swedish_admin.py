@@ -366,3 +366,57 @@ def test_an_empty_required_block_is_reported_in_swedish(admin, page):
         "Det här fältet är obligatoriskt"
     ]
     assert "Validation error in StreamBlock" not in screen_strings(response)
+
+
+def test_explorer_breadcrumbs_and_header_actions_are_swedish(admin, page):
+    """Wagtail hard-codes aria-label="Actions" on the header's buttons and shows its root page
+    by its stored title "Root" in the breadcrumbs; our template overrides translate both."""
+    response = admin.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    strings = screen_strings(response)
+    assert {"Root", "Actions"} & strings == set()
+    doc = html.fromstring(response.content.decode())
+    crumbs = [" ".join(li.text_content().split()) for li in doc.xpath("//nav//ol/li")]
+    assert crumbs[0] == "Rot"
+    assert doc.xpath("//nav[@id='w-slim-header-buttons']/@aria-label") == ["Handlingar"]
+
+
+def test_block_errors_in_the_error_message_are_swedish(rf):
+    """When a form also has errors of its own, Wagtail lists every field's errors in the red
+    message; a block field's is Wagtail's hard-coded "Validation error in StreamBlock"."""
+    from django import forms
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from wagtail.admin import messages as admin_messages
+    from wagtail.blocks import BlockField
+
+    class Body(blocks.StreamBlock):
+        heading = blocks.CharBlock(label="Rubrik")
+
+    class Form(forms.Form):
+        body = BlockField(block=Body(), label="Innehåll")
+
+        def clean(self):
+            raise forms.ValidationError("Sluggen används redan")
+
+    form = Form(
+        {
+            "body-count": "1",
+            "body-0-type": "heading",
+            "body-0-value": "",
+            "body-0-deleted": "",
+            "body-0-order": "0",
+            "body-0-id": "",
+        }
+    )
+    assert not form.is_valid() and form.errors["body"]
+    request = rf.post("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    with translation.override("sv"):
+        admin_messages.validation_error(request, "Sidan kunde inte sparas", form)
+    (message,) = [str(m) for m in get_messages(request)]
+    doc = html.fromstring(f"<div>{message}</div>")
+    assert "Validation error" not in doc.text_content()
+    items = [" ".join(li.text_content().split()) for li in doc.xpath("//li")]
+    assert items == ["Innehåll", "Sluggen används redan"]
+    assert "har fel i sina block" in doc.text_content()

@@ -65,7 +65,7 @@ MESSAGES = Workflow(
                 "omgångar i bakgrunden och kan inte ångras."
             ),
             log_action="membership.send_message",
-            log_message=_("Utskicket skickat till medlemmarna"),
+            log_message=_("Utskicket köat för medlemmarna"),
             changes=lambda change: {"queued_at": change.now},
             after=_queue_deliveries,
             refused=_("Utskicket är redan skickat och skickas inte igen."),
