@@ -90,7 +90,7 @@ EVENTS = [
             "event_type": EventType.TRAINING,
             "audience": Audience.PUPIL_HEALTH,
             "intro": "Två halvdagar om att utreda upprepad och långvarig frånvaro skyndsamt, "
-            "enligt skollagen 7 kap. 19 §, och om att analysera orsakerna tillsammans.",
+            "enligt skollagen 7 kap. 19 a §, och om att analysera orsakerna tillsammans.",
             "capacity": 25,
             "ask_school_unit": True,
             **CENTRE,

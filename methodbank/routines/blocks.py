@@ -43,7 +43,7 @@ class TemplateStepBlock(blocks.StructBlock):
         label=_("Skyldighet enligt lag"),
         required=False,
         max_length=120,
-        help_text=_("Paragrafen som källorna anger den, t.ex. ”7 kap. 19 § skollagen”."),
+        help_text=_("Paragrafen som källorna anger den, t.ex. ”7 kap. 17 § skollagen”."),
     )
 
     def clean(self, value):

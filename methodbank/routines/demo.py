@@ -1,9 +1,11 @@
 """Demo of "Vår närvarorutin": Team Domino's template and two schools' routines.
 
 The template follows the sources (``../shared/domain``): the three tiers; same-day notice to
-guardians when a pupil is absent without a valid reason (7 kap. 19 § skollagen, as the sources
-state it); prompt investigation of repeated or long absence together with the pupil, the
-guardians and pupil health, and a report to the organiser (7 kap. 19 a § skollagen); absence
+guardians when a pupil is absent without a valid reason (7 kap. 17 § skollagen; in upper
+secondary school 15 kap. 16 §, for pupils under 18 — the domain notes say 7 kap. 19 §, which is not
+where the statute puts it); prompt investigation of repeated or long absence together with the
+pupil, the guardians and pupil health, and a report to the organiser (7 kap. 19 a § skollagen,
+the compulsory school forms); absence
 expressed as missed days and weeks (Kramfors). The two routines are built through the same
 services a school uses: one compulsory school, one upper secondary school.
 """
@@ -19,8 +21,8 @@ from .models import Routine, RoutineTemplate
 from .services import building, editing, sharing
 
 TEMPLATE_NAME = "Team Dominos mall för närvarorutin"
-SAME_DAY = "7 kap. 19 § skollagen"
-INVESTIGATE = "7 kap. 19 a § skollagen"
+SAME_DAY = "7 kap. 17 § skollagen (gymnasieskolan: 15 kap. 16 §, elever under 18 år)"
+INVESTIGATE = "7 kap. 19 a § skollagen (de obligatoriska skolformerna)"
 
 
 def _step(

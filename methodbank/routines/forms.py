@@ -118,7 +118,7 @@ class StepForm(VersionedForm):
         label=_("Skyldighet enligt lag"),
         required=False,
         max_length=120,
-        help_text=_("T.ex. ”7 kap. 19 § skollagen”. Lämna tomt om steget inte är en skyldighet."),
+        help_text=_("T.ex. ”7 kap. 17 § skollagen”. Lämna tomt om steget inte är en skyldighet."),
     )
 
     def __init__(self, *args, roles=(), methods=(), **kwargs):

@@ -142,7 +142,7 @@ SERVICES = [
             "intro": "Hjälp att kartlägga och utreda frånvaro så att insatserna träffar rätt "
             "orsak.",
             "audience": "Elevhälsa och rektorer som ska utreda upprepad eller långvarig frånvaro "
-            "(Skollagen 7 kap. 19 §).",
+            "(Skollagen 7 kap. 19 a §).",
             "what_happens": "Vi går igenom era kartläggnings- och utredningsmetoder och ger stöd "
             "i analysen: orsaker, riskfaktorer och tidiga tecken. Vi hanterar "
             "inga uppgifter om enskilda elever.",
@@ -153,7 +153,7 @@ SERVICES = [
             "intro": "Help to map and investigate absence so that measures address the right "
             "cause.",
             "audience": "Pupil health and principals who must investigate repeated or long "
-            "absence (Education Act, chapter 7, section 19).",
+            "absence (Education Act, chapter 7, section 19 a).",
             "what_happens": "We go through your mapping and investigation methods and support "
             "the analysis: causes, risk factors and early signs. We handle no "
             "information about individual pupils.",

@@ -23,10 +23,14 @@ def test_demo_template_and_two_example_routines():
     assert template.published
     content = building.template_content(template)
     duties = {step.duty: step for _t, step in content.steps() if step.duty}
-    assert set(duties) == {"7 kap. 19 § skollagen", "7 kap. 19 a § skollagen"}
-    assert duties["7 kap. 19 § skollagen"].trigger.kind == "first_unexcused"
-    assert duties["7 kap. 19 § skollagen"].when == "samma dag"
-    investigation = duties["7 kap. 19 a § skollagen"]
+    # The statute's paragraphs: same-day notice 7 kap. 17 § (upper secondary 15 kap. 16 §),
+    # investigation and report to the organiser 7 kap. 19 a §.
+    assert set(duties) == {demo.SAME_DAY, demo.INVESTIGATE}
+    assert demo.SAME_DAY.startswith("7 kap. 17 § skollagen")
+    assert demo.INVESTIGATE.startswith("7 kap. 19 a § skollagen")
+    assert duties[demo.SAME_DAY].trigger.kind == "first_unexcused"
+    assert duties[demo.SAME_DAY].when == "samma dag"
+    investigation = duties[demo.INVESTIGATE]
     assert investigation.trigger.kind == "repeated_or_long"
     assert {"principal", "pupil_health"} <= set(investigation.who)
     assert "huvudmannen" in investigation.what and "vårdnadshavarna" in investigation.what
