@@ -1,0 +1,32 @@
+"""Which routine a token in an output's address opens, and whether it may be edited.
+
+The outputs accept the routine's edit link and its read-only share link alike; they only ever
+read. ``back_url`` leads to the page the token came from (the edit page, or the read-only
+view), so a colleague with the share link is never shown the edit address.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from kcsite.links import LinkError
+
+from .. import links as routine_links
+
+
+@dataclass(frozen=True)
+class Access:
+    routine: object
+    token: str
+    can_edit: bool
+    back_url: str
+
+
+def open_routine(token):
+    """The :class:`Access` of ``token``; raises ``LinkError`` for a link that does not work."""
+    try:
+        routine = routine_links.routine_for_edit(token)
+    except LinkError:
+        routine = routine_links.routine_for_share(token)
+        return Access(routine, token, False, reverse("routines-share", args=[token]))
+    return Access(routine, token, True, reverse("routines-edit", args=[token]))

@@ -1,0 +1,130 @@
+"""The routine's outputs: print view, PDF, Word file, one page per role, guardians' summary.
+
+Every view is reached with the routine's edit link or its read-only share link (the token in
+the address); both give the same outputs and neither changes anything (GET only). A link that
+does not work gets the site's one problem page. The answers carry ``Cache-Control: private,
+no-store`` and ``Referrer-Policy: no-referrer``: the address is a key to the routine.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from kcsite.links import LinkError, problem_response
+from kcsite.pdf import render_pdf
+
+from .access import open_routine
+from .document import build_document
+from .guardians import guardian_summary
+from .word import build_docx
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}  # each in its own language
+
+
+def _private(response):
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _urls(token):
+    return {
+        name: reverse(f"routines-{name}", args=[token])
+        for name in ("print", "pdf", "docx", "guardians")
+    }
+
+
+def _context(access):
+    doc = build_document(access.routine.routine_content(), version=access.routine.version)
+    roles = [
+        {
+            "role": role,
+            "count": doc.step_count(role.code),
+            "url": reverse("routines-role", args=[access.token, role.code]),
+        }
+        for role in doc.roles
+    ]
+    return {
+        "doc": doc,
+        "roles": roles,
+        "urls": _urls(access.token),
+        "back_url": access.back_url,
+        "can_edit": access.can_edit,
+    }
+
+
+def _opened(view):
+    """Open the routine of the token in the address, or answer with the problem page."""
+
+    def wrapper(request, token, *args, **kwargs):
+        try:
+            access = open_routine(token)
+        except LinkError as error:
+            return _private(problem_response(request, error))
+        return _private(view(request, access, *args, **kwargs))
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return require_safe(wrapper)
+
+
+@_opened
+def print_view(request, access):
+    """The whole routine on A4: roles, then one section per tier."""
+    return render(request, "routines/exports/print.html", _context(access))
+
+
+@_opened
+def pdf_view(request, access):
+    """The print view as a PDF file."""
+    context = dict(_context(access), pdf=True)
+    pdf = render_pdf("routines/exports/print.html", context, request=request)
+    return _attachment(pdf, "application/pdf", context["doc"].filename("pdf"))
+
+
+@_opened
+def docx_view(request, access):
+    """The routine as a Word file."""
+    doc = _context(access)["doc"]
+    return _attachment(build_docx(doc), DOCX_TYPE, doc.filename("docx"))
+
+
+@_opened
+def role_view(request, access, role):
+    """One role's steps across the tiers: the sheet a mentor pins above the desk."""
+    context = _context(access)
+    doc = context["doc"]
+    found = doc.role(role)
+    if found is None:
+        raise Http404
+    context.update(role=found, tiers=doc.tiers_for(found.code))
+    return render(request, "routines/exports/role.html", context)
+
+
+@_opened
+def guardians_view(request, access):
+    """The plain-language summary for guardians, in the language of the address."""
+    context = _context(access)
+    doc = context["doc"]
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("routines-guardians", args=[access.token])
+        languages.append((code, LANGUAGE_NAMES.get(code, code), url))
+    context.update(
+        summary=guardian_summary(doc),
+        has_mentor=any(role.code == "mentor" for role in doc.roles),
+        languages=languages,
+    )
+    return render(request, "routines/exports/guardians.html", context)
+
+
+def _attachment(data, content_type, filename):
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
