@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from kcsite.links import LinkError
 
-from .. import links as routine_links
+from ..services.tokens import routine_for_edit, routine_for_share
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,12 @@ class Access:
 def open_routine(token):
     """The :class:`Access` of ``token``; raises ``LinkError`` for a link that does not work."""
     try:
-        routine = routine_links.routine_for_edit(token)
-    except LinkError:
-        routine = routine_links.routine_for_share(token)
-        return Access(routine, token, False, reverse("routines-share", args=[token]))
-    return Access(routine, token, True, reverse("routines-edit", args=[token]))
+        routine = routine_for_edit(token)
+    except LinkError as as_edit:
+        try:
+            routine = routine_for_share(token)
+        except LinkError as as_share:
+            # an edit link that expired says so, rather than "not a share link"
+            raise (as_share if as_edit.code == "invalid" else as_edit) from None
+        return Access(routine, token, False, reverse("routines:shared", args=[token]))
+    return Access(routine, token, True, reverse("routines:edit", args=[token]))

@@ -34,7 +34,7 @@ def _private(response):
 
 def _urls(token):
     return {
-        name: reverse(f"routines-{name}", args=[token])
+        name: reverse(f"routines:{name}", args=[token])
         for name in ("print", "pdf", "docx", "guardians")
     }
 
@@ -45,7 +45,7 @@ def _context(access):
         {
             "role": role,
             "count": doc.step_count(role.code),
-            "url": reverse("routines-role", args=[access.token, role.code]),
+            "url": reverse("routines:role", args=[access.token, role.code]),
         }
         for role in doc.roles
     ]
@@ -114,7 +114,7 @@ def guardians_view(request, access):
     languages = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            url = reverse("routines-guardians", args=[access.token])
+            url = reverse("routines:guardians", args=[access.token])
         languages.append((code, LANGUAGE_NAMES.get(code, code), url))
     context.update(
         summary=guardian_summary(doc),
