@@ -11,10 +11,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from kcsite.links import LinkError, problem_response
-from kcsite.pdf import render_pdf
+from kcsite.pdf import pdf_response, render_pdf
 
 from .access import open_routine
 from .document import build_document
@@ -84,14 +85,16 @@ def pdf_view(request, access):
     """The print view as a PDF file."""
     context = dict(_context(access), pdf=True)
     pdf = render_pdf("routines/exports/print.html", context, request=request)
-    return _attachment(pdf, "application/pdf", context["doc"].filename("pdf"))
+    return pdf_response(pdf, context["doc"].filename("pdf"))
 
 
 @_opened
 def docx_view(request, access):
     """The routine as a Word file."""
     doc = _context(access)["doc"]
-    return _attachment(build_docx(doc), DOCX_TYPE, doc.filename("docx"))
+    response = HttpResponse(build_docx(doc), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, doc.filename("docx"))
+    return response
 
 
 @_opened
@@ -122,9 +125,3 @@ def guardians_view(request, access):
         languages=languages,
     )
     return render(request, "routines/exports/guardians.html", context)
-
-
-def _attachment(data, content_type, filename):
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
