@@ -11,6 +11,7 @@ INSTALLED_APPS = [
     "kcsite.outbox",
     "methodbank",
     "methodbank.library",
+    "methodbank.routines",
     "wagtailmedia",
     "events",
     "network.support",
