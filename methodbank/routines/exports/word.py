@@ -10,6 +10,7 @@ import io
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -115,7 +116,8 @@ def build_docx(document):
         if role.contact:
             paragraph.add_run(f" – {role.contact}")
         count = document.step_count(role.code)
-        paragraph.add_run(" (" + _("%(count)s steg") % {"count": count} + ")")
+        steps = ngettext("%(count)s steg", "%(count)s steg", count) % {"count": count}
+        paragraph.add_run(f" ({steps})")
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
