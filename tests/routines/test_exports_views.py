@@ -10,9 +10,10 @@ import re
 import docx
 import pytest
 from bs4 import BeautifulSoup
-from django.urls import reverse
+from django.urls import resolve, reverse
 from pypdf import PdfReader
 
+from kcsite import links
 from methodbank.routines.models import Routine, RoutineTemplate
 from methodbank.routines.services.building import create_routine
 from methodbank.routines.services.editing import save
@@ -50,13 +51,26 @@ def _words(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _opens(url):
+    """``(view name, "edit" | "share")`` of an output's address."""
+    match = resolve(url)
+    token = match.kwargs["token"]
+    for kind in ("edit", "share"):
+        try:
+            links.read_token(f"routines.{kind}", token)
+        except links.LinkError:
+            continue
+        return match.url_name, kind
+    return match.url_name, None
+
+
 def _private(response):
     cache = response["Cache-Control"]
     assert "private" in cache and "no-store" in cache
     assert response["Referrer-Policy"] == "no-referrer"
 
 
-def test_print_view_has_one_section_per_tier_and_every_step_with_bold_roles(client, token):
+def test_print_view_has_one_section_per_tier_and_every_step_with_bold_roles(client, routine, token):
     response = client.get(_url("print", token))
     _private(response)
     soup = _soup(response)
@@ -75,10 +89,13 @@ def test_print_view_has_one_section_per_tier_and_every_step_with_bold_roles(clie
     assert soup.select_one("#steg-v1 h3").get_text() == "Frånvaro ≥ 10 % under 4 veckor"
     methods_listed = [a.get_text() for a in soup.select(".routine-step__methods a")]
     assert methods_listed == ["Testmetod nummer 1", "Testmetod nummer 2"]
-    # the toolbar offers the files, the role pages and the guardians' summary
+    # the toolbar offers the files, the role pages and the guardians' summary (those two are
+    # handed on: always with the share link)
     links = {a["href"] for a in soup.select("a[href]")}
-    assert {_url("pdf", token), _url("docx", token), _url("guardians", token)} <= links
-    assert {_url("role", token, code) for code in ROLES} <= links
+    assert {_url("pdf", token), _url("docx", token)} <= links
+    assert _opens(soup.select_one('a[href$="/vardnadshavare/"]')["href"]) == ("guardians", "share")
+    roles = [_opens(a["href"]) for a in soup.select(".doc-roles a")]
+    assert roles == [("role", "share")] * len(ROLES)
     # the proposal that was not accepted is not printed, and the page says so
     assert soup.select_one(".doc__notice")
 
@@ -115,7 +132,7 @@ def test_word_file_opens_and_holds_every_step_and_role(client, token):
 
 
 def test_role_page_holds_only_that_roles_steps(client, token):
-    soup = _soup(client.get(_url("role", token, "mentor")))
+    soup = _soup(client.get(_url("role", token, "mentor"), follow=True))
     assert ROLES["mentor"] in soup.h1.get_text()
     assert [step["id"] for step in soup.select(".routine-step")] == ["steg-v1", "steg-a1"]
     assert [s.h2.get_text() for s in soup.select("section.tier-section")] == [
@@ -124,13 +141,13 @@ def test_role_page_holds_only_that_roles_steps(client, token):
     ]
     for who in soup.select(".routine-step__who"):
         assert ROLES["mentor"] in [strong.get_text() for strong in who.select("strong")]
-    custom = _soup(client.get(_url("role", token, "custom-kurator")))
+    custom = _soup(client.get(_url("role", token, "custom-kurator"), follow=True))
     assert [step["id"] for step in custom.select(".routine-step")] == ["steg-p1"]
-    assert client.get(_url("role", token, "teacher")).status_code == 404
+    assert client.get(_url("role", token, "teacher"), follow=True).status_code == 404
 
 
 def test_guardians_summary_in_swedish_and_english(client, token):
-    soup = _soup(client.get(_url("guardians", token)))
+    soup = _soup(client.get(_url("guardians", token), follow=True))
     assert soup.html["lang"] == "sv"
     headings = [h2.get_text() for h2 in soup.select(".guardian-section h2")]
     assert len(headings) == 5  # four from the routine, and whom to talk to
@@ -140,6 +157,21 @@ def test_guardians_summary_in_swedish_and_english(client, token):
     english = _soup(client.get(english_link["href"]))
     assert english.html["lang"] == "en"
     assert len(english.select(".guardian-section")) == 5
+
+
+def test_pages_a_school_hands_on_move_an_edit_link_to_the_share_link(client, routine):
+    edit, shared = edit_token(routine), share_token(routine)
+    response = client.get(_url("guardians", edit))
+    assert response.status_code == 302
+    assert _opens(response["Location"]) == ("guardians", "share")
+    response = client.get(_url("role", edit, "mentor"))
+    assert _opens(response["Location"]) == ("role", "share")
+    assert response["Location"].endswith("/mentor/")
+    # with the share link they answer at once
+    assert client.get(_url("guardians", shared)).status_code == 200
+    # the print view opened with the edit link leads back to editing
+    soup = _soup(client.get(_url("print", edit)))
+    assert reverse("routines:edit", args=[edit]) in {a["href"] for a in soup.select("a[href]")}
 
 
 def test_share_link_outputs_never_show_the_edit_address(client, routine):

@@ -2,7 +2,9 @@
 
 The outputs accept the routine's edit link and its read-only share link alike; they only ever
 read. ``back_url`` leads to the page the token came from (the edit page, or the read-only
-view), so a colleague with the share link is never shown the edit address.
+view), so a colleague with the share link is never shown the edit address. ``share_token``
+is the routine's current share link: the pages a school hands on (a role's sheet, the
+guardians' summary) are always addressed with it, so an address copied from them never edits.
 """
 
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ from django.urls import reverse
 
 from kcsite.links import LinkError
 
-from ..services.tokens import routine_for_edit, routine_for_share
+from ..services.tokens import routine_for_edit, routine_for_share, share_token
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,10 @@ class Access:
     token: str
     can_edit: bool
     back_url: str
+
+    @property
+    def share_token(self):
+        return self.token if not self.can_edit else share_token(self.routine)
 
 
 def open_routine(token):

@@ -1,14 +1,16 @@
 """The routine's outputs: print view, PDF, Word file, one page per role, guardians' summary.
 
 Every view is reached with the routine's edit link or its read-only share link (the token in
-the address); both give the same outputs and neither changes anything (GET only). A link that
+the address); both give the same outputs and neither changes anything (GET only). The pages a
+school hands on — a role's sheet, the guardians' summary — move an edit link to the share link
+(a redirect), so an address copied from them can never edit the routine. A link that
 does not work gets the site's one problem page. The answers carry ``Cache-Control: private,
 no-store`` and ``Referrer-Policy: no-referrer``: the address is a key to the routine.
 """
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
@@ -24,6 +26,7 @@ from .word import build_docx
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}  # each in its own language
+PRIVATE = ("print", "pdf", "docx")  # the outputs that keep the token they were opened with
 
 
 def _private(response):
@@ -33,11 +36,10 @@ def _private(response):
     return response
 
 
-def _urls(token):
-    return {
-        name: reverse(f"routines:{name}", args=[token])
-        for name in ("print", "pdf", "docx", "guardians")
-    }
+def _urls(access):
+    urls = {name: reverse(f"routines:{name}", args=[access.token]) for name in PRIVATE}
+    urls["guardians"] = reverse("routines:guardians", args=[access.share_token])
+    return urls
 
 
 def _context(access):
@@ -46,14 +48,14 @@ def _context(access):
         {
             "role": role,
             "count": doc.step_count(role.code),
-            "url": reverse("routines:role", args=[access.token, role.code]),
+            "url": reverse("routines:role", args=[access.share_token, role.code]),
         }
         for role in doc.roles
     ]
     return {
         "doc": doc,
         "roles": roles,
-        "urls": _urls(access.token),
+        "urls": _urls(access),
         "back_url": access.back_url,
         "can_edit": access.can_edit,
     }
@@ -100,6 +102,8 @@ def docx_view(request, access):
 @_opened
 def role_view(request, access, role):
     """One role's steps across the tiers: the sheet a mentor pins above the desk."""
+    if access.can_edit:
+        return redirect("routines:role", access.share_token, role)
     context = _context(access)
     doc = context["doc"]
     found = doc.role(role)
@@ -112,6 +116,8 @@ def role_view(request, access, role):
 @_opened
 def guardians_view(request, access):
     """The plain-language summary for guardians, in the language of the address."""
+    if access.can_edit:
+        return redirect("routines:guardians", access.share_token)
     context = _context(access)
     doc = context["doc"]
     languages = []
