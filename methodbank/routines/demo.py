@@ -178,9 +178,14 @@ def _example(template, unit, school_form, roles, method_slug, tier):
     method = MethodPage.objects.live().filter(slug=method_slug, locale__language_code="sv").first()
     if method is not None:
         routine = editing.add_method(routine, routine.version, method, tier)
-        proposed = [s for _t, s in routine.routine_content().steps() if s.proposed]
         content = routine.routine_content()
+        proposed = [step for _t, step in content.steps() if step.proposed]
+        for step in proposed[1:]:  # the school keeps the method's first step, drops the rest
+            editing.remove_step(content, step.key)
         editing.accept_step(content, proposed[0].key)
+        proposed[0].follow_up = "Tas upp på nästa möte i elevhälsoteamet."
+        busy = {code for _t, step in content.steps() for code in step.who}
+        content.roles = [role for role in content.roles if role.code in busy]
         routine = editing.save(routine, routine.version, content, note="Förslag godtaget")
     sharing.set_shared(routine, True)
     return routine

@@ -12,10 +12,6 @@ from ..taxonomy import PERFORMERS
 from .content import TRIGGER_KINDS, Role, Step, Trigger
 from .models import RoutineTemplate
 
-NO_PUPIL_DATA = _(
-    "Rutinen beskriver hur skolan arbetar, aldrig en enskild elev: skriv inga elevnamn, "
-    "personnummer eller andra uppgifter som kan identifiera en elev."
-)
 TIER_CHOICES = TierCode.choices
 
 
@@ -25,7 +21,9 @@ class StartForm(PublicForm):
         max_length=160,
         help_text=_("T.ex. ”Södra skolan, F–6”. Bara skolan, aldrig en elev."),
     )
-    school_form = forms.ChoiceField(label=_("Skolform"), choices=SchoolForm.choices)
+    school_form = forms.ChoiceField(
+        label=_("Skolform"), choices=[("", _("Välj skolform"))] + SchoolForm.choices
+    )
     template = forms.ModelChoiceField(
         label=_("Mall att börja från"),
         queryset=RoutineTemplate.objects.none(),
@@ -43,7 +41,10 @@ class StartForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = RoutineTemplate.objects.filter(published=True)
+        templates = RoutineTemplate.objects.filter(published=True)
+        self.fields["template"].queryset = templates
+        if len(templates) == 1:  # one template: chosen already
+            self.fields["template"].initial = templates[0].pk
 
 
 class LinkAgainForm(PublicForm):
@@ -141,8 +142,6 @@ class StepForm(VersionedForm):
                 self.add_error("percent", _("Ange gränsen i procent (1–100)."))
             if not cleaned.get("weeks"):
                 self.add_error("weeks", _("Ange antal veckor."))
-        if cleaned.get("trigger_kind") == "custom" and not (cleaned.get("trigger_text") or ""):
-            cleaned["trigger_text"] = ""
         return cleaned
 
     def step(self, old=None):
@@ -243,6 +242,6 @@ class RolesForm(VersionedForm):
         return removed
 
 
-class AddMethodForm(forms.Form):
+class AddMethodForm(PublicFormMixin, forms.Form):
     method = forms.IntegerField(widget=forms.HiddenInput)
     tier = forms.ChoiceField(label=_("Nivå"), choices=TIER_CHOICES)

@@ -295,3 +295,37 @@ def test_english_address(client, template):
         url = reverse("routines:start")
     assert url.startswith("/en/")
     assert client.get(url).status_code == 200
+
+
+def test_a_routine_started_in_english_gets_its_mail_and_links_in_english(
+    client, template, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    with translation.override("en"):
+        url = reverse("routines:start")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, start_data(template))
+    routine = Routine.objects.get()
+    assert routine.language == "en" and response.url.startswith("/en/")
+    (message,) = mail.outbox
+    links = re.findall(r"https?://\S+", message.body)
+    assert links and all("/en/" in link for link in links)
+    assert message.alternatives[0][1] == "text/html"
+
+
+def test_personal_numbers_are_refused_in_roles_and_general_forms(client, routine):
+    url = reverse("routines:roles", args=[tokens.edit_token(routine)])
+    page = soup(client.get(url))
+    data = {i["name"]: i.get("value", "") for i in page.select("form input") if i.get("name")}
+    data.pop("remove__mentor", None)
+    data["contact__mentor"] = f"Ring {PERSONNUMMER}"
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert soup(response).select_one("#id_contact__mentor_error")
+    general = {"action": "general", "version": 1, "school_form": "compulsory"}
+    response = client.post(edit_url(routine), {**general, "school_unit": PERSONNUMMER})
+    assert response.status_code == 400
+    assert soup(response).select_one("#id_school_unit_error")
+    routine.refresh_from_db()
+    assert routine.version == 1 and routine.routine_content().role("mentor").contact == ""

@@ -8,12 +8,8 @@ from kcsite.mail import send_mail
 from ...models import MethodPage
 from ...taxonomy import PERFORMERS
 from ..content import TIER_ORDER, Role, RoutineContent, Step, Tier, Trigger
-from ..models import Routine, RoutineTemplate, RoutineVersion
+from ..models import Routine, RoutineVersion
 from .errors import RoutineError
-
-
-def published_templates():
-    return RoutineTemplate.objects.filter(published=True)
 
 
 def template_content(template):
@@ -81,7 +77,8 @@ def method_steps(method):
         steps.append(
             Step(
                 trigger=Trigger(kind="custom"),
-                who=[value["performer"]] if value.get("performer") else [],
+                # a step without a performer: the method's performers, for the school to narrow
+                who=[value["performer"]] if value.get("performer") else list(method.performers),
                 what=value["title"],
                 when=value.get("timing") or "",
                 methods=[method.pk],

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..content import TIER_ORDER, RoutineContent, Step, validate
+from ..content import TIER_ORDER, RoutineContent, validate
 from ..models import Routine, RoutineVersion
 from .building import add_method_to_content
 from .errors import Conflict, RoutineError
@@ -113,10 +113,6 @@ def put_step(content, tier_code, step, key=None):
     return content
 
 
-def new_step(**fields):
-    return Step(**fields)
-
-
 def remove_role(content, code):
     """Remove a role and its name from every step."""
     content.roles = [role for role in content.roles if role.code != code]
@@ -136,8 +132,3 @@ def add_method(routine, base_version, method, tier):
         content,
         note=_("Förslag från metoden %(title)s") % {"title": method.title},
     )
-
-
-def version_content(routine, number):
-    row = RoutineVersion.objects.filter(routine=routine, number=number).first()
-    return row.routine_content() if row else None
