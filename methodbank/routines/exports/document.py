@@ -124,7 +124,7 @@ class RoutineDocument:
 
 
 def _methods(ids):
-    pages = MethodPage.objects.live().filter(pk__in=set(ids)).specific()
+    pages = MethodPage.objects.live().filter(pk__in=set(ids))
     found = {page.pk: page for page in pages}
     return {
         pk: MethodRef(pk, page.title, absolute_url(page.get_url() or ""))

@@ -8,12 +8,15 @@ does not work gets the site's one problem page. The answers carry ``Cache-Contro
 no-store`` and ``Referrer-Policy: no-referrer``: the address is a key to the routine.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from kcsite.links import LinkError, problem_response
@@ -64,15 +67,22 @@ def _context(access):
 def _opened(view):
     """Open the routine of the token in the address, or answer with the problem page."""
 
+    @wraps(view)
     def wrapper(request, token, *args, **kwargs):
         try:
             access = open_routine(token)
         except LinkError as error:
-            return _private(problem_response(request, error))
+            return _private(
+                problem_response(
+                    request,
+                    error,
+                    newest=_("Be den som delade rutinen om en ny länk."),
+                    again_url=reverse("routines:link_again"),
+                    again_label=_("Be om en ny länk"),
+                )
+            )
         return _private(view(request, access, *args, **kwargs))
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return require_safe(wrapper)
 
 
