@@ -107,8 +107,18 @@ def test_pdf_opens_and_holds_every_step_and_role(client, token):
     assert response["Content-Disposition"] == f'attachment; filename="{FILENAME}.pdf"'
     _private(response)
     reader = PdfReader(io.BytesIO(response.content))
-    assert len(reader.pages) >= 3  # one tier per page section
-    text = _words(" ".join(page.extract_text() for page in reader.pages))
+    pages = [page.extract_text() for page in reader.pages]
+    # each tier begins a page of its own
+    starts = [
+        next(i for i, page in enumerate(pages) if re.search(rf"^{label}$", page, re.M))
+        for label in ("Främjande", "Förebyggande", "Åtgärdande")
+    ]
+    assert starts == sorted(set(starts)) and len(set(starts)) == 3
+    assert all(
+        pages[i].split("\n")[0] == label
+        for i, label in zip(starts[1:], ("Förebyggande", "Åtgärdande"), strict=True)
+    )
+    text = _words(" ".join(pages))
     for what in ACCEPTED_WHATS:
         assert what in text
     for label in ROLES.values():
