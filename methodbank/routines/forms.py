@@ -93,6 +93,14 @@ class StepForm(VersionedForm):
         max_length=120,
         help_text=_("T.ex. ”samma dag” eller ”inom två veckor”."),
     )
+    methods = forms.TypedMultipleChoiceField(
+        label=_("Metoder som stöder steget"),
+        required=False,
+        coerce=int,
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Ta bort bocken för att ta bort metoden från steget."),
+    )
     materials = forms.CharField(
         label=_("Material"),
         required=False,
@@ -113,9 +121,10 @@ class StepForm(VersionedForm):
         help_text=_("T.ex. ”7 kap. 19 § skollagen”. Lämna tomt om steget inte är en skyldighet."),
     )
 
-    def __init__(self, *args, roles=(), **kwargs):
+    def __init__(self, *args, roles=(), methods=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["who"].choices = [(role.code, role.label or role.code) for role in roles]
+        self.fields["methods"].choices = list(methods)  # [(pk, title)] of the step's methods
 
     @classmethod
     def initial_for(cls, tier, step, version):
@@ -127,6 +136,7 @@ class StepForm(VersionedForm):
             "weeks": step.trigger.weeks,
             "trigger_text": step.trigger.text,
             "who": step.who,
+            "methods": step.methods,
             "what": step.what,
             "when": step.when,
             "materials": step.materials,
@@ -145,7 +155,7 @@ class StepForm(VersionedForm):
         return cleaned
 
     def step(self, old=None):
-        """The step the form describes (the methods of ``old`` stay)."""
+        """The step the form describes (of ``old``'s methods, those still ticked stay)."""
         data = self.cleaned_data
         kind = data["trigger_kind"]
         return Step(
@@ -158,7 +168,7 @@ class StepForm(VersionedForm):
             who=list(data["who"]),
             what=data["what"],
             when=data.get("when", ""),
-            methods=list(old.methods) if old else [],
+            methods=[pk for pk in (old.methods if old else []) if pk in data.get("methods", [])],
             materials=data.get("materials", ""),
             documented=data.get("documented", ""),
             follow_up=data.get("follow_up", ""),

@@ -225,7 +225,9 @@ def step(request, routine, token, key=None, tier=None):
         if old
         else {"version": routine.version, "tier": tier, "trigger_kind": "custom"}
     )
-    form = StepForm(request.POST or None, initial=initial, roles=content.roles)
+    titles = pages.method_links(content)
+    methods = [(pk, titles.get(pk, (str(pk), ""))[0]) for pk in (old.methods if old else [])]
+    form = StepForm(request.POST or None, initial=initial, roles=content.roles, methods=methods)
     status = 200
     if request.method == "POST" and form.is_valid():
         base = form.cleaned_data["version"]

@@ -2,11 +2,12 @@
 share view and "Lägg till i vår rutin"."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from methodbank.routines.models import Routine
 from methodbank.routines.services import editing, tokens
@@ -49,16 +50,20 @@ def test_starting_a_routine_mails_the_edit_link_and_opens_it(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("routines:start"), start_data(template))
     routine = Routine.objects.get()
-    assert response.status_code == 302 and response.url == edit_url(routine)
+    assert response.status_code == 302
+    assert resolve(response.url).url_name == "edit"
+    assert tokens.routine_for_edit(resolve(response.url).kwargs["token"]) == routine
     (message,) = mail.outbox
     assert message.to == ["rektor@example.org"]
-    links = re.findall(r"https?://\S+", message.body)
-    assert any(edit_url(routine) in link for link in links)
-    assert any(tokens.share_url(routine) in link for link in links)
-    assert edit_url(routine) in message.alternatives[0][0]
+    paths = [urlsplit(link).path for link in re.findall(r"https?://[^\s\"<]+", message.body)]
+    opened = {resolve(path).url_name: resolve(path).kwargs.get("token") for path in paths}
+    assert tokens.routine_for_edit(opened["edit"]) == routine
+    assert tokens.routine_for_share(opened["shared"]) == routine
+    html_paths = re.findall(r'href="https?://[^/"]+([^"]+)"', message.alternatives[0][0])
+    assert {resolve(path).url_name for path in html_paths} >= {"edit", "shared", "link_again"}
     page = soup(client.get(response.url))
     assert page.select_one("#gaps") and page.select_one("#tier-act")
-    assert client.session[SESSION_KEY] == tokens.edit_token(routine)
+    assert tokens.routine_for_edit(client.session[SESSION_KEY]) == routine
 
 
 @pytest.mark.parametrize("field", ["school_unit"])
@@ -329,3 +334,17 @@ def test_personal_numbers_are_refused_in_roles_and_general_forms(client, routine
     assert soup(response).select_one("#id_school_unit_error")
     routine.refresh_from_db()
     assert routine.version == 1 and routine.routine_content().role("mentor").contact == ""
+
+
+def test_a_method_can_be_unticked_from_a_step(client, routine):
+    method = factories.method(tiers=["act"])
+    routine = editing.add_method(routine, 1, method, "act")
+    key = routine.routine_content().tier("act").steps[-1].key
+    url = reverse("routines:step", args=[tokens.edit_token(routine), key])
+    page = soup(client.get(url))
+    box = page.select_one(f"input[name=methods][value='{method.pk}']")
+    assert box.has_attr("checked")
+    assert method.title in page.select_one(f"label[for={box['id']}]").get_text()
+    response = client.post(url, step_data(version=2, tier="act"))  # the box not ticked
+    assert response.status_code == 302
+    assert Routine.objects.get().routine_content().find_step(key)[2].methods == []
