@@ -1,6 +1,6 @@
 """The routine's addresses, under the method bank (``/metodbank/var-rutin/``, translated)."""
 
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views
@@ -17,4 +17,5 @@ urlpatterns = [
     path(_("r/<str:token>/nytt-steg/<str:tier>/"), views.step, name="new_step"),
     path(_("r/<str:token>/roller/"), views.roles, name="roles"),
     path(_("r/<str:token>/versioner/"), views.versions, name="versions"),
+    path("", include("methodbank.routines.exports.urls")),
 ]
