@@ -10,6 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	@echo "[setup] creating virtualenv and installing dependencies (first time: about a minute)…"
 	@mkdir -p var
+	@bash ops/system_packages.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --upgrade pip > var/pip.log 2>&1 || { cat var/pip.log; exit 1; }
 	@$(PY) -m pip install --disable-pip-version-check -e ".[test]" >> var/pip.log 2>&1 \

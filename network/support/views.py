@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from kcsite import links, ratelimit
+from kcsite import links, ratelimit, referrals
 from network.membership.services import member_profile_for
 
 from .choices import Role, State
@@ -46,6 +46,7 @@ def request_form_view(request, page):
     slots = list(booking.free_slots()) if page.bookable else []
     kwargs = {"service_kind": page.service_kind, "slots": slots}
     status = 200
+    referral = None
     if request.method == "POST":
         form = SupportRequestForm(request.POST, **kwargs)
         if form.is_valid():
@@ -83,8 +84,13 @@ def request_form_view(request, page):
         else:
             status = 400
     else:
-        form = SupportRequestForm(initial=_prefill(request), **kwargs)
+        initial = _prefill(request)
+        referral = referrals.read_referral(request.GET)
+        if referral is not None:
+            initial["description"] = referral.need
+        form = SupportRequestForm(initial=initial, **kwargs)
     context = _form_context(request, page, form, slots)
+    context["referral"] = referral
     return render(request, "support/request_form.html", context, status=status)
 
 

@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from kcsite import retention
+from kcsite import referrals, retention
 from kcsite.staff_admin import no_add_in_admin
 
 from . import log_actions
@@ -22,6 +22,7 @@ SUPPORT_PANEL.register()
 
 hooks.register("register_log_actions", log_actions.register_log_actions)
 hooks.register("kc_consultation_url", SupportServicePage.consultation_form_path)
+hooks.register(referrals.HOOK, SupportServicePage.request_form_path)
 hooks.register(retention.HOOK, anonymise_expired)
 
 

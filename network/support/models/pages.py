@@ -93,20 +93,32 @@ class SupportServicePage(RoutablePageMixin, BasePage):
         return self.get_url(request) + self.reverse_subpage("request_form")
 
     @classmethod
+    def request_form_path(cls, service_kind=None):
+        """The path of the request form of ``service_kind`` in the current language (the page's
+        translation when it is live, else the page itself); the consultation form when that
+        kind is not published; None when neither is.
+
+        Registered as the ``kc_support_request_url`` hook (:mod:`kcsite.referrals`).
+        """
+        pages = cls.objects.live().public()
+        kinds = [service_kind, ServiceKind.CONSULTATION] if service_kind else []
+        for kind in kinds or [ServiceKind.CONSULTATION]:
+            of_kind = pages.filter(service_kind=kind)
+            page = of_kind.filter(locale=Locale.get_active()).first() or of_kind.first()
+            if page is not None:
+                page = page.localized
+                _site_id, _root, page_path = page.get_url_parts()
+                return page_path + page.reverse_subpage("request_form")
+        return None
+
+    @classmethod
     def consultation_form_path(cls):
-        """The path of the consultation request form in the current language (the page's
-        translation when it is live, else the page itself), or None when none is published.
+        """The consultation request form's path (see :meth:`request_form_path`).
 
         Registered as the ``kc_consultation_url`` hook: the method finder's "Boka konsultation"
         leads here.
         """
-        pages = cls.objects.live().public().filter(service_kind=ServiceKind.CONSULTATION)
-        page = pages.filter(locale=Locale.get_active()).first() or pages.first()
-        if page is None:
-            return None
-        page = page.localized
-        _site_id, _root, page_path = page.get_url_parts()
-        return page_path + page.reverse_subpage("request_form")
+        return cls.request_form_path(ServiceKind.CONSULTATION)
 
     class Meta:
         verbose_name = _("stödtjänst")

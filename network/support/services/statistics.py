@@ -5,12 +5,13 @@ independent, dates), so they stay the same after retention has run.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kcsite.charts import ChartTable, bars
 from kcsite.vocabularies import SchoolForm, SchoolType
 
 from ..choices import ServiceKind, State
@@ -83,30 +84,6 @@ def summarise_lead_times(days):
     return result
 
 
-def bars(items):
-    """Bar geometry for an accessible SVG chart: items are (label, value) pairs."""
-    top = max((value for _label, value in items), default=0) or 1
-    return [
-        {"label": label, "value": value, "percent": round(100 * value / top, 1), "y": 28 * index}
-        for index, (label, value) in enumerate(items)
-    ]
-
-
-# -- the report -----------------------------------------------------------------------------
-@dataclass
-class Table:
-    key: str
-    title: str
-    row_heading: str
-    columns: list
-    rows: list  # (label, [values]) pairs
-    chart: list = field(default_factory=list)
-
-    @property
-    def chart_height(self):
-        return 28 * len(self.chart) + 4
-
-
 @dataclass
 class Report:
     months: int
@@ -128,7 +105,15 @@ def parse_months(raw):
 def _table(key, title, row_heading, choices, counts, months):
     columns = [date(year, month, 1).strftime("%Y-%m") for year, month in months]
     rows = [(label, counts.get(value, [0] * len(months))) for value, label in choices]
-    table = Table(key=key, title=title, row_heading=row_heading, columns=columns, rows=rows)
+    table = ChartTable(
+        key=key,
+        title=title,
+        row_heading=row_heading,
+        columns=columns,
+        rows=rows,
+        caption=_("summa för perioden"),
+        csv_url=f"?months={len(months)}&export={key}",
+    )
     table.chart = bars([(label, sum(values)) for label, values in rows])
     return table
 
@@ -170,7 +155,7 @@ def build_report(months=DEFAULT_MONTHS, now=None):
     totals = count_by_month([(created, "all") for created, _r in local], keys).get(
         "all", [0] * len(keys)
     )
-    month_table = Table(
+    month_table = ChartTable(
         key="month",
         title=_("Förfrågningar per månad"),
         row_heading=_("Månad"),
@@ -178,6 +163,7 @@ def build_report(months=DEFAULT_MONTHS, now=None):
         rows=[
             (date(y, m, 1).strftime("%Y-%m"), [n]) for (y, m), n in zip(keys, totals, strict=True)
         ],
+        csv_url=f"?months={months}&export=month",
     )
     month_table.chart = bars([(label, values[0]) for label, values in month_table.rows])
     tables = {"month": month_table, **tables}
