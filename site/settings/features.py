@@ -29,3 +29,10 @@ EVENTS_REGISTRATIONS_PER_HOUR = env.int("EVENTS_REGISTRATIONS_PER_HOUR", default
 EVENTS_BURST_LIMIT = env.int("EVENTS_BURST_LIMIT", default=10)
 EVENTS_BURST_SECONDS = env.int("EVENTS_BURST_SECONDS", default=60)
 EVENTS_LOCK_TIMEOUT_SECONDS = 15  # PostgreSQL lock_timeout while waiting for an event's lock
+
+# --- Self-assessment "Hur står vi oss?" (network.assessment) ---
+ASSESSMENT_LINK_MAX_AGE_DAYS = env.int("ASSESSMENT_LINK_MAX_AGE_DAYS", default=730)
+# The starter's e-mail address is removed this long after completion (answers stay, anonymous);
+# drafts nobody saved for ASSESSMENT_DRAFT_RETENTION_DAYS are deleted with their answers.
+ASSESSMENT_EMAIL_RETENTION_MONTHS = env.int("ASSESSMENT_EMAIL_RETENTION_MONTHS", default=12)
+ASSESSMENT_DRAFT_RETENTION_DAYS = env.int("ASSESSMENT_DRAFT_RETENTION_DAYS", default=180)

@@ -1,0 +1,32 @@
+"""What can go wrong while a team fills in an assessment, with the words the visitor reads."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class AssessmentError(Exception):
+    message = _("Det gick inte att spara. Försök igen.")
+
+
+class NoActiveSet(AssessmentError):
+    message = _("Självskattningen är inte öppen just nu. Försök igen senare.")
+
+
+class AlreadyCompleted(AssessmentError):
+    message = _("Självskattningen är redan klar och kan inte ändras. Gör om den för att jämföra.")
+
+
+class NotCompleted(AssessmentError):
+    message = _("Självskattningen är inte klar än.")
+
+
+class VersionConflict(AssessmentError):
+    """Someone saved the assessment after this visitor's page was shown."""
+
+    message = _(
+        "Någon annan i teamet har sparat självskattningen medan du fyllde i. Inget är "
+        "överskrivet: här ser du vad som sparades och dina egna val. Kontrollera och spara igen."
+    )
+
+    def __init__(self, assessment):
+        super().__init__(str(self.message))
+        self.assessment = assessment
