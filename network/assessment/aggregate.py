@@ -181,10 +181,13 @@ def _weakest_counts(schools, areas):
 
 
 def csv_rows(report, headings):
-    """The report as CSV rows: one row per group and area (hidden groups say so, no figures).
+    """The report as CSV rows: one row per group and area (hidden groups say so, no figures),
+    then one per area of each school that shared its result (named, as it chose).
 
-    ``headings``: the translated column headings and the hidden text, a dict with the keys
-    ``group``, ``area``, ``schools``, ``mean``, ``dont_know``, ``hidden``."""
+    ``headings``: the translated column headings and texts, a dict with the keys ``group``,
+    ``area``, ``schools``, ``mean``, ``dont_know``, ``hidden`` and ``shared`` (the note after a
+    sharing school's name). Names are typed by schools: write the rows with
+    :class:`kcsite.csvsafe.SafeWriter`."""
     rows = [
         [
             headings["group"],
@@ -207,6 +210,21 @@ def csv_rows(report, headings):
                     cell.schools,
                     "" if cell.mean is None else cell.mean,
                     "" if cell.dont_know_share is None else round(100 * cell.dont_know_share),
+                ]
+            )
+    for result in report.shared:
+        for key, title in report.areas:
+            figures = result.areas.get(key)
+            if figures is None:
+                continue
+            statements = figures.answered + figures.dont_know + figures.unanswered
+            rows.append(
+                [
+                    f"{result.school} ({headings['shared']})",
+                    title,
+                    1,
+                    "" if figures.mean is None else figures.mean,
+                    round(100 * figures.dont_know / statements) if statements else "",
                 ]
             )
     return rows

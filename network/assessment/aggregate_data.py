@@ -3,22 +3,9 @@ indicator set (areas are compared by their key, so assessments of older sets cou
 
 from .aggregate import AreaFigures, SchoolResult, build_report
 from .choices import AreaKey, State
-from .models import Assessment, Statement
-from .scoring import AreaData, StatementData, area_scores, weakest_areas
-
-
-def _set_statements(set_ids):
-    """``{set id: ([AreaData], [StatementData])}`` for the given indicator sets."""
-    by_set = {}
-    rows = Statement.objects.filter(area__indicator_set_id__in=set_ids).select_related("area")
-    for statement in rows.order_by("area__order", "order", "pk"):
-        areas, statements = by_set.setdefault(statement.area.indicator_set_id, ({}, []))
-        area = statement.area
-        areas.setdefault(area.key, AreaData(area.key, area.title, area.order))
-        statements.append(
-            StatementData(key=statement.key, area_key=area.key, order=statement.order)
-        )
-    return {pk: (list(areas.values()), statements) for pk, (areas, statements) in by_set.items()}
+from .models import Assessment
+from .scoring import area_scores, weakest_areas
+from .services.indicators import set_data
 
 
 def completed_results():
@@ -26,12 +13,12 @@ def completed_results():
     assessments = list(
         Assessment.objects.filter(state=State.COMPLETED).prefetch_related("answers").order_by("pk")
     )
-    sets = _set_statements({a.indicator_set_id for a in assessments})
+    sets = {pk: set_data(pk) for pk in {a.indicator_set_id for a in assessments}}
     results = []
     for assessment in assessments:
-        areas, statements = sets.get(assessment.indicator_set_id, ([], []))
+        data = sets[assessment.indicator_set_id]
         answers = {answer.statement_key: answer.level for answer in assessment.answers.all()}
-        scores = area_scores(answers, statements, areas)
+        scores = area_scores(answers, data.statements, data.areas)
         results.append(
             SchoolResult(
                 assessment_id=assessment.pk,
