@@ -8,6 +8,7 @@ through :mod:`.admin_aggregate`.
 """
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import slugify
 
@@ -105,7 +106,7 @@ def print_view(request, token):
     assessment, other = _completed(request, token)
     if other is not None:
         return other
-    pdf_url = assessment_links.path_for(assessment, "print_pdf")
+    pdf_url = reverse("assessment:print_pdf", kwargs={"token": token})
     return print_response(request, assessment, pdf_url=pdf_url)
 
 
