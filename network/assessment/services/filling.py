@@ -5,6 +5,8 @@ stored one: of two people saving at once one wins, and the other is told (with w
 saved and their own input kept), never silently overwritten.
 """
 
+import time
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -16,6 +18,10 @@ from ..models import Answer, AreaComment, Assessment, IndicatorSet
 from .errors import AlreadyCompleted, NoActiveSet, NotCompleted, VersionConflict
 
 LEVELS = set(Level.values)
+# Test switches (tests/assessment/test_races.py): the row lock can be switched off to show that
+# the conditional version update alone keeps a second save out; a pause widens the window.
+LOCK_ROWS = True
+RACE_PAUSE_SECONDS = 0
 
 
 def start(*, school_unit, school_form, email, language="sv", previous=None, now=None):
@@ -41,18 +47,25 @@ def start(*, school_unit, school_form, email, language="sv", previous=None, now=
 
 
 def _locked(assessment_id, version):
-    assessment = Assessment.objects.select_for_update().get(pk=assessment_id)
+    rows = Assessment.objects.filter(pk=assessment_id)
+    assessment = (rows.select_for_update() if LOCK_ROWS else rows).get()
     if assessment.is_completed:
         raise AlreadyCompleted()
     if assessment.version != version:
         raise VersionConflict(assessment)
+    if RACE_PAUSE_SECONDS:
+        time.sleep(RACE_PAUSE_SECONDS)
     return assessment
 
 
 def _bump(assessment, **fields):
-    Assessment.objects.filter(pk=assessment.pk).update(
+    """The new version, on condition that nobody saved since ``assessment`` was read (else
+    :class:`VersionConflict`, and the transaction's writes are rolled back)."""
+    updated = Assessment.objects.filter(pk=assessment.pk, version=assessment.version).update(
         version=F("version") + 1, updated_at=timezone.now(), **fields
     )
+    if not updated:
+        raise VersionConflict(Assessment.objects.get(pk=assessment.pk))
     assessment.refresh_from_db()
     return assessment
 
@@ -98,7 +111,7 @@ def complete(assessment_id, version, *, share_with_team_domino=False, now=None):
 def set_sharing(assessment_id, version, share):
     """Change whether Team Domino may see the completed assessment with the school's name."""
     with transaction.atomic():
-        assessment = Assessment.objects.select_for_update().get(pk=assessment_id)
+        assessment = Assessment.objects.get(pk=assessment_id)
         if assessment.version != version:
             raise VersionConflict(assessment)
         return _bump(assessment, share_with_team_domino=bool(share))
