@@ -6,6 +6,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from kcsite.pages.demo_tools import Demo
@@ -153,3 +154,25 @@ def test_staff_without_the_permission_are_refused(field, client):
     client.force_login(builders.staff_user("redaktor2"))
     assert client.get(URL).status_code in (302, 403)
     assert client.get(URL + "?export=csv").status_code in (302, 403)
+
+
+def test_staff_with_the_view_permission_see_it(field, client):
+    user = builders.staff_user("domino-staff")
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["access_admin", "view_assessment"],
+            content_type__app_label__in=["wagtailadmin", "assessment"],
+        )
+    )
+    client.force_login(user)
+    assert client.get(URL).status_code == 200
+    sidebar = _soup(client.get("/admin/")).select_one("#wagtail-sidebar-props")
+    assert sidebar is not None and URL in sidebar.get_text()  # the menu item is shown
+
+
+def test_the_menu_item_is_hidden_without_the_permission(client):
+    user = builders.staff_user("redaktor3")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    sidebar = _soup(client.get("/admin/")).select_one("#wagtail-sidebar-props")
+    assert sidebar is not None and URL not in sidebar.get_text()
