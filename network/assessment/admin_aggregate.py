@@ -166,8 +166,13 @@ def _shared_assessment(pk):
 def shared_result_view(request, pk):
     _require(request)
     assessment = _shared_assessment(pk)
-    pdf_url = reverse("assessment_aggregate:shared_pdf", args=[pk])
-    return exports.print_response(request, assessment, pdf_url=pdf_url)
+    return exports.print_response(
+        request,
+        assessment,
+        pdf_url=reverse("assessment_aggregate:shared_pdf", args=[pk]),
+        back_url=reverse("assessment_aggregate:index"),
+        back_label=_("Tillbaka till samlat resultat"),
+    )
 
 
 def shared_pdf_view(request, pk):

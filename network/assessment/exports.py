@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from kcsite import links
 from kcsite.pdf import pdf_response, render_pdf
@@ -52,7 +53,7 @@ def _profile(outcome):
     return [(score, changes.get(score.key)) for score in outcome.scores]
 
 
-def print_context(assessment, *, pdf_url=""):
+def print_context(assessment, *, pdf_url="", back_url="", back_label=""):
     """Everything the print template shows, as plain values (absolute addresses)."""
     outcome = result(assessment)
     completed = assessment.completed_at or assessment.created_at
@@ -73,6 +74,8 @@ def print_context(assessment, *, pdf_url=""):
             "unanswered": outcome.unanswered,
         },
         "pdf_url": pdf_url,
+        "back_url": back_url,
+        "back_label": back_label,
     }
 
 
@@ -82,8 +85,9 @@ def pdf_filename(assessment):
     return f"hur-star-vi-oss-{name}-{formats.date_format(completed, 'Y-m-d')}.pdf"
 
 
-def print_response(request, assessment, *, pdf_url=""):
-    return render(request, "assessment/print.html", print_context(assessment, pdf_url=pdf_url))
+def print_response(request, assessment, *, pdf_url="", back_url="", back_label=""):
+    context = print_context(assessment, pdf_url=pdf_url, back_url=back_url, back_label=back_label)
+    return render(request, "assessment/print.html", context)
 
 
 def pdf_download(request, assessment):
@@ -106,8 +110,13 @@ def print_view(request, token):
     assessment, other = _completed(request, token)
     if other is not None:
         return other
-    pdf_url = reverse("assessment:print_pdf", kwargs={"token": token})
-    return print_response(request, assessment, pdf_url=pdf_url)
+    return print_response(
+        request,
+        assessment,
+        pdf_url=reverse("assessment:print_pdf", kwargs={"token": token}),
+        back_url=reverse("assessment:result", kwargs={"token": token}),
+        back_label=_("Tillbaka till resultatet"),
+    )
 
 
 def pdf_view(request, token):

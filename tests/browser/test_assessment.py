@@ -139,7 +139,10 @@ def test_team_domino_reads_the_aggregate(page, domino_user, axe_check, width):
     assert page.get_by_text("För få skolor för att visa.").count() >= 1
     page.wait_for_timeout(500)
     axe_check(page, f"aggregate {width}")
+    # the admin scrolls inside its layout: a tall window shows the whole report
+    page.set_viewport_size({"width": width, "height": 4200})
     shoot(page, f"admin-aggregate-{width}")
+    page.set_viewport_size({"width": width, "height": 900})
     page.get_by_role("link", name=re.compile("Visa resultat och plan för Ekbackens skola")).click()
     page.wait_for_load_state()
     assert page.locator("article.print-area").count() >= 1
