@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.models import Locale
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events.models.choices import EventType
@@ -31,8 +32,12 @@ class StatementForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "methods" in self.fields:
-            self.fields["methods"].widget = forms.CheckboxSelectMultiple()
-            self.fields["methods"].queryset = self.fields["methods"].queryset.order_by("title")
+            # The originals (translations follow them on the result page), by title.
+            methods = self.fields["methods"]
+            methods.widget = forms.CheckboxSelectMultiple()
+            methods.queryset = methods.queryset.filter(locale=Locale.get_default()).order_by(
+                "title"
+            )
 
 
 class IndicatorSetViewSet(SnippetViewSet):

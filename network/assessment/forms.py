@@ -44,7 +44,7 @@ class AreaForm(PublicFormMixin, forms.Form):
     and the area's comment. Field names are the statements' keys."""
 
     comment = forms.CharField(
-        label=_("Kommentar till området"),
+        label=_("Kommentar till området (frivillig)"),
         help_text=_(
             "Till exempel vad ni redan gör eller vad som är svårt. Skriv inga uppgifter som "
             "kan identifiera en elev: inga namn, personnummer, klasser eller initialer."
@@ -54,6 +54,8 @@ class AreaForm(PublicFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     character_count = ("comment",)
+    # Every statement may be left unanswered: the page says so once instead of on each.
+    mark_optional = False
 
     def __init__(self, *args, statements, **kwargs):
         super().__init__(*args, **kwargs)

@@ -134,7 +134,7 @@ def area_view(request, token, number):
     assessment, problem = _read(request, token)
     if problem:
         return problem
-    if assessment.is_completed:
+    if assessment.is_completed and request.method == "GET":
         return redirect(assessment_links.path_for(assessment, "result"))
     data = set_data(assessment.indicator_set_id)
     area = data.area(number)
@@ -143,7 +143,7 @@ def area_view(request, token, number):
     statements = data.statements_of(area.key)
     answers = filling.answers_of(assessment)
     comment = filling.comments_of(assessment).get(area.key, "")
-    status, conflict = 200, None
+    status, conflict, completed_meanwhile = 200, None, None
     if request.method == "POST":
         form = AreaForm(request.POST, statements=statements)
         if form.is_valid():
@@ -163,8 +163,11 @@ def area_view(request, token, number):
                 comment = filling.comments_of(assessment).get(area.key, "")
                 conflict = error.message
                 status = 409
-            except AlreadyCompleted:
-                return redirect(assessment_links.path_for(assessment, "result"))
+            except AlreadyCompleted as error:
+                # Completed by someone else meanwhile: the visitor's input stays on the page,
+                # with the way to the result.
+                completed_meanwhile = error.message
+                status = 409
             else:
                 direction = request.POST.get("direction")
                 direction = direction if direction in DIRECTIONS else "next"
@@ -185,6 +188,7 @@ def area_view(request, token, number):
         "conflict": conflict,
         "saved_answers": _saved(statements, answers) if conflict else None,
         "saved_comment": comment if conflict else "",
+        "completed_meanwhile": completed_meanwhile,
     }
     return render(request, "assessment/area.html", context, status=status)
 

@@ -264,13 +264,19 @@ def test_review_and_complete_opens_the_result(client, indicator_set):
     assert assessment.share_with_team_domino is False
     [message] = mail.outbox
     assert "/resultat/" in message.body
-    # A completed assessment cannot be changed through its area pages.
+    # A completed assessment cannot be changed through its area pages: a page still open
+    # is told so and keeps what was chosen; opening one leads to the result.
     later = client.post(
         factories.path(assessment, "area", number=1),
         area_post(assessment, **{"valkomnande-skola": "4"}),
     )
-    assert later["Location"] == factories.path(assessment, "result")
+    assert later.status_code == 409
+    page = soup(later)
+    assert page.select_one(f'[role=alert] a[href="{factories.path(assessment, "result")}"]')
+    assert checked(later, "valkomnande-skola") == "4"
     assert filling.answers_of(assessment) == {"valkomnande-skola": "2"}
+    opened = client.get(factories.path(assessment, "area", number=1))
+    assert opened["Location"] == factories.path(assessment, "result")
 
 
 def test_sharing_is_chosen_at_completion_and_can_be_changed(client, indicator_set):
@@ -297,3 +303,19 @@ def test_a_draft_has_no_result_yet(client, indicator_set):
     assessment = factories.start()
     response = client.get(factories.path(assessment, "result"))
     assert response.status_code == 302
+
+
+def test_the_support_page_leads_to_the_self_assessment(client, indicator_set):
+    from tests.support.factories import index_page
+
+    index = index_page()
+    page = soup(client.get(index.url))
+    assert page.select_one(f'.assessment-teaser a[href="{START}"]')
+
+
+def test_starts_are_rate_limited_per_address(client, indicator_set, rate_limits):
+    rate_limits(per_email="1/h")
+    start(client)
+    response = client.post(START + "starta/", START_DATA)
+    assert response.status_code == 429
+    assert Assessment.objects.count() == 1

@@ -95,6 +95,16 @@ def test_editors_add_a_statement_with_levels_links_and_event_types(client):
     assert Statement.objects.filter(key="samma-dag-kontakt").count() == 1
 
 
+@pytest.mark.parametrize("model", ["indicatorset", "area", "statement"])
+def test_the_indicator_listings_open_for_editors(client, model):
+    factories.make_set()
+    client.force_login(builders.staff_user(superuser=True))
+    response = client.get(reverse(f"wagtailsnippets_assessment_{model}:list"))
+    assert response.status_code == 200
+    rows = BeautifulSoup(response.content, "html.parser").select("table tbody tr")
+    assert len(rows) == {"indicatorset": 1, "area": 3, "statement": 4}[model]
+
+
 def test_one_active_set_at_a_time():
     first = factories.make_set()
     second = factories.make_set()
