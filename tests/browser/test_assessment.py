@@ -87,7 +87,8 @@ def test_a_team_completes_the_assessment_and_prints_the_plan(team_page):
     axe_check(page, f"result {label}")
     shoot(page, f"{label}-4-result")
 
-    page.goto(page.url.replace("/resultat/", "/utskrift/"))
+    page.get_by_role("link", name="Skriv ut planen eller spara som PDF").click()
+    page.wait_for_url(re.compile(r"/utskrift/$"))
     assert page.get_by_role("heading", level=1).inner_text() == "Hur står vi oss? Resultat och plan"
     plans = page.locator("article.print-area")
     assert plans.count() == 3
