@@ -94,6 +94,8 @@ def test_groups_under_five_schools_are_hidden_and_names_only_when_shared(field, 
     rows = shared.find_parent("table").select("tbody tr")
     assert [row.th.get_text() for row in rows] == ["Delande skolan"]
     assert team_domino.get(rows[0].a["href"]).status_code == 200
+    pdf = team_domino.get(rows[0].a["href"] + "pdf/")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
 
 
 def test_the_school_that_did_not_share_is_not_in_the_csv_nor_reachable(field, team_domino):
