@@ -91,7 +91,8 @@ def print_response(request, assessment, *, pdf_url="", back_url="", back_label="
 
 
 def pdf_download(request, assessment):
-    data = render_pdf("assessment/print.html", print_context(assessment), request=request)
+    context = {**print_context(assessment), "for_pdf": True}
+    data = render_pdf("assessment/print.html", context, request=request)
     return pdf_response(data, pdf_filename(assessment))
 
 
