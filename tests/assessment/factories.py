@@ -1,8 +1,10 @@
 """Builders for the self-assessment's tests: a small indicator set as editors make it in the
 admin (snippets saved through the ORM), assessments through the app's services."""
 
+import re
 from itertools import count
 
+from kcsite.links import LinkError
 from network.assessment.models import Area, IndicatorSet, Statement
 from network.assessment.services import filling, links
 
@@ -92,3 +94,24 @@ def completed(levels, **overrides):
 
 def path(assessment, name="resume", **kwargs):
     return links.path_for(assessment, name, "sv", **kwargs)
+
+
+_TOKEN = re.compile(r"(/hur-star-vi-oss/)([^/?]+)(/)")
+
+
+def norm(path):
+    """``path`` with its signed token replaced by the assessment's id: two links to the same
+    page made in different seconds carry different tokens (the signature holds a time)."""
+
+    def by_id(match):
+        try:
+            return f"{match.group(1)}#{links.read(match.group(2)).pk}{match.group(3)}"
+        except LinkError:
+            return match.group(0)
+
+    return _TOKEN.sub(by_id, path)
+
+
+def link_to(page, path):
+    """The first ``<a>`` in ``page`` (parsed HTML) that leads to ``path``, or None."""
+    return next((a for a in page.select("a[href]") if norm(a["href"]) == norm(path)), None)

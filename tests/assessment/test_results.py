@@ -131,7 +131,7 @@ def test_no_support_page_published_means_no_button(client):
 def test_repeat_from_the_result_page_shows_the_change_per_area(client, site_data):
     before = factories.completed(LEVELS, school_unit="Lindskolan")
     result_page = soup(client.get(factories.path(before, "result")))
-    repeat = result_page.select_one(f'a[href="{factories.path(before, "repeat")}"]')
+    repeat = factories.link_to(result_page, factories.path(before, "repeat"))
     assert repeat
     form = soup(client.get(repeat["href"]))
     assert form.select_one('input[name="school_unit"]')["value"] == "Lindskolan"
@@ -145,7 +145,9 @@ def test_repeat_from_the_result_page_shows_the_change_per_area(client, site_data
         },
     )
     after = Assessment.objects.get(previous=before)
-    assert response["Location"] == factories.path(after, "area", number=1)
+    assert factories.norm(response["Location"]) == factories.norm(
+        factories.path(after, "area", number=1)
+    )
     better = {**LEVELS, "samma-dag-kontakt": "3", "roller-och-rutiner": "3"}
     after = factories.answer_all(after, better)
     after = filling.complete(after.pk, after.version)
@@ -162,7 +164,9 @@ def test_repeat_from_the_result_page_shows_the_change_per_area(client, site_data
 
 def test_a_draft_cannot_be_repeated_and_a_first_result_has_no_change(client, site_data):
     draft = factories.start()
-    assert client.get(factories.path(draft, "repeat"))["Location"] == factories.path(draft)
+    assert factories.norm(
+        client.get(factories.path(draft, "repeat"))["Location"]
+    ) == factories.norm(factories.path(draft))
     completed = factories.completed(LEVELS)
     assert results.result(completed).changes is None
     assert not soup(client.get(factories.path(completed, "result"))).select_one("#change-heading")
