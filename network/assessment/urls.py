@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path(f"{BASE}<str:token>/resultat/", views.result_view, name="result"),
     path(f"{BASE}<str:token>/dela/", views.share_view, name="share"),
     path(f"{BASE}<str:token>/gor-om/", views.start_view, name="repeat"),
+    path(BASE, include("network.assessment.exports_urls")),
 ]

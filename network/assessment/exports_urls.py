@@ -1,0 +1,11 @@
+"""The print view and PDF of a completed assessment, under its signed link. Included by the
+app's ``urls.py`` (namespace ``assessment``): ``assessment:print``, ``assessment:print_pdf``."""
+
+from django.urls import path
+
+from . import exports
+
+urlpatterns = [
+    path("<str:token>/utskrift/", exports.print_view, name="print"),
+    path("<str:token>/utskrift/pdf/", exports.pdf_view, name="print_pdf"),
+]
