@@ -5,7 +5,7 @@ and routines, collaboration, mapping), 21 statements, each with four levels in w
 (1 = not started … 4 = established and followed up). Where the words come from:
 
 * the three tiers (promote / prevent / act) — *Närvaroarbete i skolan* (Kearney & Graczyk 2014);
-* same-day contact with guardians — 7 kap. 19 § skollagen; prompt investigation and the report
+* same-day contact with guardians — 7 kap. 17 § skollagen; prompt investigation and the report
   to the organiser — 7 kap. 19 a § skollagen;
 * routines that are carried out, clear roles and mandates, structured meetings, follow-up,
   guardians and pupils who know the routine and are involved, training in early signs, mapping
@@ -111,7 +111,7 @@ AREAS = [
             {
                 "key": "same-day-contact",
                 "text": "Vårdnadshavare kontaktas samma dag när en elev är frånvarande utan "
-                "giltigt skäl (7 kap. 19 § skollagen).",
+                "giltigt skäl (7 kap. 17 § skollagen).",
                 "levels": [
                     "Det finns ingen fast rutin för kontakten samma dag.",
                     "Kontakten tas oftast, men inte alltid samma dag eller av samma person.",

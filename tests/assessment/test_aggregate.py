@@ -178,3 +178,16 @@ def test_the_menu_item_is_hidden_without_the_permission(client):
     client.force_login(user)
     sidebar = _soup(client.get("/admin/")).select_one("#wagtail-sidebar-props")
     assert sidebar is not None and URL not in sidebar.get_text()
+
+
+def test_the_team_domino_group_sees_it_and_editors_edit_only_the_indicators(field, client):
+    """Granted by the migration (assessment 0002), not by hand."""
+    member = builders.staff_user("domino-member", groups=["Team Domino"])
+    client.force_login(member)
+    assert client.get(URL).status_code == 200
+    assert member.has_perm("assessment.change_statement")
+    editor = builders.staff_user("editor", groups=["Editors"])
+    assert editor.has_perm("assessment.change_statement")
+    assert not editor.has_perm("assessment.view_assessment")
+    client.force_login(editor)
+    assert client.get(URL).status_code in (302, 403)

@@ -45,7 +45,7 @@ def test_the_set_says_what_the_sources_say(loaded):
         Statement.objects.filter(area__indicator_set=loaded).values_list("text", flat=True)
     )
     for phrase in (
-        "7 kap. 19 §",
+        "7 kap. 17 §",  # same-day notice (the statute; not 19 §)
         "7 kap. 19 a §",
         "socialtjänsten (IFO)",
         "BUP",
