@@ -160,7 +160,7 @@ def ensure_template(name=TEMPLATE_NAME):
     return template, True
 
 
-def _example(template, unit, school_form, roles, method_slug, tier):
+def _example(template, unit, school_form, roles, method_slug, tier, trigger):
     routine = building.create_routine(
         template=template,
         school_unit=unit,
@@ -185,6 +185,7 @@ def _example(template, unit, school_form, roles, method_slug, tier):
         for step in proposed[1:]:  # the school keeps the method's first step, drops the rest
             editing.remove_step(content, step.key)
         editing.accept_step(content, proposed[0].key)
+        proposed[0].trigger.text = trigger  # a method's steps come without one
         proposed[0].follow_up = "Tas upp på nästa möte i elevhälsoteamet."
         busy = {code for _t, step in content.steps() for code in step.who}
         content.roles = [role for role in content.roles if role.code in busy]
@@ -208,6 +209,7 @@ def load_demo(demo):
             ],
             "morgonincheckning",
             "prevent",
+            "Eleven kommer ofta för sent eller har svårt att komma i gång på morgonen",
         ),
         (
             "Norra gymnasiet, ekonomiprogrammet",
@@ -219,11 +221,12 @@ def load_demo(demo):
             ],
             "samordnat-stod-vid-langvarig-franvaro",
             "act",
+            "Utredningen visar att eleven behöver stöd från flera verksamheter",
         ),
     ]
-    for unit, school_form, roles, method_slug, tier in examples:
+    for unit, school_form, roles, method_slug, tier, trigger in examples:
         if Routine.objects.filter(school_unit=unit).exists():
             demo.tally(False)
             continue
-        _example(template, unit, school_form, roles, method_slug, tier)
+        _example(template, unit, school_form, roles, method_slug, tier, trigger)
         demo.tally(True)

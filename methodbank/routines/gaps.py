@@ -1,8 +1,9 @@
 """The gap panel: what a routine still lacks, as a pure function of its content and template.
 
-A gap is a tier with no steps, a step with no responsible role, a role with no task, a legal
-duty of the template that no step carries any more, a trigger without a follow-up, or no review
-date. Proposed steps (from a method, not yet accepted) do not fill a tier.
+A gap is a tier with no steps, an accepted step with no trigger (a custom one left empty, as
+steps from a method come), a step with no responsible role, a role with no task, a legal duty of
+the template that no step carries any more, a trigger without a follow-up, or no review date.
+Proposed steps (from a method, not yet accepted) do not fill a tier.
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,8 @@ from django.utils.translation import gettext as _
 
 @dataclass(frozen=True)
 class Gap:
-    code: str  # empty_tier, no_role, idle_role, duty_removed, no_follow_up, no_review_date
+    # empty_tier, no_trigger, no_role, idle_role, duty_removed, no_follow_up, no_review_date
+    code: str
     message: str
     anchor: str = ""  # the id of the place on the edit page to go to
 
@@ -31,6 +33,14 @@ def find_gaps(content, template_duties=()):
             )
     steps = [step for _tier, step in content.steps()]
     for step in steps:
+        if not step.proposed and not _has_trigger(step):
+            gaps.append(
+                Gap(
+                    "no_trigger",
+                    _("Steget ”%(what)s” saknar utlösare.") % {"what": _short(step.what)},
+                    f"step-{step.key}",
+                )
+            )
         if not step.who:
             gaps.append(
                 Gap(

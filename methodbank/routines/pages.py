@@ -15,6 +15,7 @@ ACTION_NOTES = {
     "down": _("Steg flyttat"),
     "remove": _("Steg borttaget"),
     "accept": _("Förslag godtaget"),
+    "accept_method": _("Förslag godtagna"),
 }
 
 
@@ -39,8 +40,22 @@ def tier_rows(content):
             }
             for index, step in enumerate(tier.steps)
         ]
-        rows.append({"tier": tier, "steps": steps})
+        rows.append({"tier": tier, "steps": steps, "proposals": proposal_groups(tier, methods)})
     return rows
+
+
+def proposal_groups(tier, methods):
+    """The methods with more than one proposed step in ``tier``, for "Godta alla förslag":
+    ``[{"method": pk, "title": title, "count": n}]`` in the order the steps come."""
+    counts = {}
+    for step in tier.steps:
+        if step.proposed and step.from_method:
+            counts[step.from_method] = counts.get(step.from_method, 0) + 1
+    return [
+        {"method": pk, "title": methods.get(pk, ("", ""))[0], "count": count}
+        for pk, count in counts.items()
+        if count > 1
+    ]
 
 
 def read_context(routine):

@@ -182,11 +182,15 @@ def _save_general(request, routine, form):
 
 
 def _step_action(request, routine, action, key):
+    tier = request.POST.get("tier", "")
     changes = {
         "up": lambda c: editing.move_step(c, key, -1),
         "down": lambda c: editing.move_step(c, key, 1),
         "remove": lambda c: editing.remove_step(c, key),
         "accept": lambda c: editing.accept_step(c, key),
+        "accept_method": lambda c: editing.accept_method(
+            c, tier, _int_or_none(request.POST.get("method"))
+        ),
     }
     if action == "new_share_link":
         sharing.new_share_link(routine)
@@ -203,7 +207,8 @@ def _step_action(request, routine, action, key):
         messages.error(request, error.message)
         return redirect(tokens.edit_url(routine))
     messages.success(request, _("Ändringen är sparad."))
-    return redirect(tokens.edit_url(routine) + f"#step-{key}")
+    anchor = f"#tier-{tier}" if action == "accept_method" else f"#step-{key}"
+    return redirect(tokens.edit_url(routine) + anchor)
 
 
 @with_routine
@@ -317,6 +322,13 @@ def _method_from(value):
     try:
         return building.live_method(int(value))
     except (TypeError, ValueError, RoutineError):
+        return None
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
         return None
 
 

@@ -14,6 +14,7 @@ from django.urls import resolve, reverse
 from pypdf import PdfReader
 
 from kcsite import links
+from methodbank.routines.content import Trigger
 from methodbank.routines.models import Routine, RoutineTemplate
 from methodbank.routines.services.building import create_routine
 from methodbank.routines.services.editing import save
@@ -214,3 +215,14 @@ def test_tampered_and_outdated_links_change_nothing(client, routine, name):
     assert client.get(_url(name, old)).status_code == 400
     after = Routine.objects.values().get(pk=routine.pk)
     assert {**after, "share_generation": 0} == {**before, "share_generation": 0}
+
+
+def test_print_view_leaves_out_empty_facts_and_marks_a_missing_trigger(client, routine):
+    fresh = routine.routine_content()
+    fresh.find_step("v2")[2].trigger = Trigger("custom", text="")
+    routine = save(routine, routine.version, fresh)
+    page = _soup(client.get(_url("print", edit_token(routine))))
+    step = page.select_one("#steg-v2")
+    assert [_words(dt.get_text()) for dt in step.select("dt")] == ["Vem", "Vad", "Tidsgräns"]
+    assert step.select_one("h3 .routine-step__missing")
+    assert not page.select_one("#steg-v1 h3 .routine-step__missing")

@@ -33,8 +33,24 @@ def test_each_kind_of_gap():
         "no_follow_up",  # first unexcused absence, no follow-up
         "no_review_date",
         "no_role",  # Ring hem
+        "no_trigger",  # Följ närvaron: a custom trigger with no text
     ]
     assert next(g for g in gaps if g.code == "no_role").anchor.startswith("step-")
+
+
+def test_an_accepted_step_with_an_empty_custom_trigger_has_no_trigger():
+    content = RoutineContent(school_unit="X", roles=[Role("mentor", "Mentor")])
+    content.tier("promote").steps.append(
+        Step(trigger=Trigger("custom", text="Varje lektion"), who=["mentor"], what="Följ")
+    )
+    empty = Step(trigger=Trigger("custom", text="  "), who=["mentor"], what="Från metoden")
+    content.tier("prevent").steps.append(empty)
+    content.tier("act").steps.append(Step(who=["mentor"], what="Förslag", proposed=True))
+    missing = [gap for gap in find_gaps(content) if gap.code == "no_trigger"]
+    assert [gap.anchor for gap in missing] == [f"step-{empty.key}"]  # not the proposal
+    assert "Från metoden" in missing[0].message
+    empty.trigger = Trigger("first_unexcused")
+    assert "no_trigger" not in codes(find_gaps(content))
 
 
 @pytest.mark.django_db

@@ -274,6 +274,43 @@ def test_add_method_with_a_remembered_routine(client, routine):
     assert not Routine.objects.get().routine_content().find_step(key)[2].proposed
 
 
+def test_all_proposals_of_a_method_are_accepted_in_one_save(client, routine):
+    method = factories.method(tiers=["act"])
+    routine = editing.add_method(routine, 1, method, "act")
+    editing.add_method(routine, 2, method, "prevent")  # the same method in another tier
+    page = soup(client.get(edit_url(routine)))
+    form = page.select_one("#tier-act form.routine-accept-all")
+    assert form.select_one("input[name=method]")["value"] == str(method.pk)
+    assert form.select_one("input[name=version]")["value"] == "3"
+    assert len(page.select("#tier-act .routine-step--proposed")) == 2
+    data = {
+        i["name"]: i["value"] for i in form.select("input") if i["name"] != "csrfmiddlewaretoken"
+    }
+    stale = client.post(edit_url(routine), {**data, "version": 2, "action": "accept_method"})
+    assert stale.status_code == 302
+    assert Routine.objects.get().version == 3  # an old version changes nothing
+    response = client.post(edit_url(routine), {**data, "action": "accept_method"})
+    assert response.status_code == 302 and response.url.endswith("#tier-act")
+    saved = Routine.objects.get()
+    assert saved.version == 4 and saved.versions.count() == 4  # one save for both steps
+    tiers = {
+        t.tier: [s.proposed for s in t.steps if s.from_method]
+        for t in saved.routine_content().tiers
+    }
+    assert tiers["act"] == [False, False] and tiers["prevent"] == [True, True]
+    page = soup(client.get(edit_url(routine)))
+    assert not page.select("#tier-act form.routine-accept-all")
+    assert page.select("#tier-prevent form.routine-accept-all")
+    again = client.post(edit_url(routine), {**data, "version": 4, "action": "accept_method"})
+    assert again.status_code == 302 and Routine.objects.get().version == 4
+
+
+def test_the_edit_page_links_to_the_outputs_near_the_top(client, routine):
+    page = soup(client.get(edit_url(routine)))
+    assert page.select_one(".routine-meta a[href='#utskrift']")
+    assert page.select_one("section#utskrift")
+
+
 def test_the_method_page_has_the_button(client):
     method = factories.method()
     page = soup(client.get(method.url))

@@ -93,6 +93,21 @@ def accept_step(content, key):
     return content
 
 
+def accept_method(content, tier_code, method_id):
+    """Accept every proposed step that ``method_id`` brought to ``tier_code`` (one save)."""
+    tier = content.tier(tier_code) if tier_code in TIER_ORDER else None
+    steps = [
+        step
+        for step in (tier.steps if tier else [])
+        if step.proposed and step.from_method == method_id
+    ]
+    if not steps:
+        raise RoutineError(_("Förslagen finns inte längre i rutinen."))
+    for step in steps:
+        step.proposed = False
+    return content
+
+
 def put_step(content, tier_code, step, key=None):
     """Replace the step ``key`` with ``step`` (moving it to ``tier_code`` if that changed), or
     append ``step`` to ``tier_code`` when ``key`` is None."""
