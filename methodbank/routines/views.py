@@ -211,6 +211,24 @@ def _step_action(request, routine, action, key):
     return redirect(tokens.edit_url(routine) + anchor)
 
 
+def _save_form(form, routine, change, *, note):
+    """Apply ``change(content)`` to the routine as the form's version saw it and save. On a
+    refusal the form carries the message and, after a conflict, the newest version, so that
+    sending again puts the visitor's input (kept in the form) on top. The saved routine or None.
+    """
+    base = form.cleaned_data["version"]
+    try:
+        fresh = editing.current_content(routine, base)
+        change(fresh)
+        return editing.save(routine, base, fresh, note=note)
+    except RoutineError as error:
+        form.add_error(None, error.message)
+        if isinstance(error, Conflict):
+            form.data = form.data.copy()
+            form.data["version"] = error.current_version
+        return None
+
+
 @with_routine
 @require_http_methods(["GET", "POST"])
 def step(request, routine, token, key=None, tier=None):
@@ -235,22 +253,16 @@ def step(request, routine, token, key=None, tier=None):
     form = StepForm(request.POST or None, initial=initial, roles=content.roles, methods=methods)
     status = 200
     if request.method == "POST" and form.is_valid():
-        base = form.cleaned_data["version"]
-        try:
-            fresh = editing.current_content(routine, base)
-            editing.put_step(fresh, form.cleaned_data["tier"], form.step(old), key)
-            routine = editing.save(
-                routine, base, fresh, note=_("Steg ändrat") if key else _("Nytt steg")
-            )
-        except RoutineError as error:
-            form.add_error(None, error.message)
-            status = 409
-            if isinstance(error, Conflict):
-                form.data = form.data.copy()
-                form.data["version"] = error.current_version
-        else:
+        saved = _save_form(
+            form,
+            routine,
+            lambda fresh: editing.put_step(fresh, form.cleaned_data["tier"], form.step(old), key),
+            note=_("Steg ändrat") if key else _("Nytt steg"),
+        )
+        if saved is not None:
             messages.success(request, _("Steget är sparat."))
-            return redirect(tokens.edit_url(routine) + f"#tier-{form.cleaned_data['tier']}")
+            return redirect(tokens.edit_url(saved) + f"#tier-{form.cleaned_data['tier']}")
+        status = 409
     elif request.method == "POST":
         status = 400
     context = {"routine": routine, "token": token, "form": form, "step": old, "tier": tier}
@@ -266,21 +278,16 @@ def roles(request, routine, token):
     )
     status = 200
     if request.method == "POST" and form.is_valid():
-        base = form.cleaned_data["version"]
-        try:
-            fresh = editing.current_content(routine, base)
+
+        def change(fresh):
             for code in form.apply(fresh):
                 editing.remove_role(fresh, code)
-            routine = editing.save(routine, base, fresh, note=_("Roller"))
-        except RoutineError as error:
-            form.add_error(None, error.message)
-            status = 409
-            if isinstance(error, Conflict):
-                form.data = form.data.copy()
-                form.data["version"] = error.current_version
-        else:
+
+        saved = _save_form(form, routine, change, note=_("Roller"))
+        if saved is not None:
             messages.success(request, _("Rollerna är sparade."))
-            return redirect(tokens.edit_url(routine) + "#roles")
+            return redirect(tokens.edit_url(saved) + "#roles")
+        status = 409
     elif request.method == "POST":
         status = 400
     context = {"routine": routine, "token": token, "form": form}
