@@ -51,6 +51,7 @@ def make_event(
     event_index().add_child(instance=page)
     if publish:
         page.save_revision().publish()
+    builders.refresh_search_index()  # searchable at once on the cluster too
     return EventPage.objects.get(pk=page.pk)
 
 

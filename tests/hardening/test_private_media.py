@@ -21,6 +21,17 @@ pytestmark = pytest.mark.django_db
 FILM = b"\x00\x00\x00\x18ftypmp42" + bytes(2000)
 
 
+@pytest.fixture(autouse=True)
+def _films_on_this_disk(settings, tmp_path):
+    """The development server's /media/ serves files from this machine's disk, so the films are
+    kept there, also in the run that puts uploads in the object store (``S3_BUCKET``)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path
+
+
 def _film(collection=None):
     fields = {"collection": collection} if collection else {}
     return get_media_model().objects.create(
