@@ -70,6 +70,17 @@ def read_token(kind, token, *, max_age=None):
     return Link(pk, version)
 
 
+def read_record(kind, token, queryset, *, max_age=None):
+    """The record of ``queryset`` that a ``kind`` token names, and the token's :class:`Link`;
+    raises :class:`LinkError` (as :func:`read_token`, or "gone" when the record is no longer
+    in ``queryset``)."""
+    link = read_token(kind, token, max_age=max_age)
+    record = queryset.filter(pk=link.pk).first()
+    if record is None:
+        raise LinkError("gone")
+    return record, link
+
+
 def absolute_url(target):
     """``target`` (a path, or a page with ``get_url``) on the public site (``BASE_URL``)."""
     url = target if isinstance(target, str) else (target.get_url() or "")

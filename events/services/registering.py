@@ -123,8 +123,8 @@ def read_token(token):
     A link identifies the registration: it always shows the current state. Only actions check
     the version (the one the visitor saw, posted back by the form).
     """
-    link = links.read_token(MANAGE_LINK_SALT, token, max_age=link_max_age())
-    registration = Registration.objects.select_related("event").filter(pk=link.pk).first()
-    if registration is None:
-        raise links.LinkError("gone")
+    registrations = Registration.objects.select_related("event")
+    registration, _link = links.read_record(
+        MANAGE_LINK_SALT, token, registrations, max_age=link_max_age()
+    )
     return registration

@@ -37,19 +37,13 @@ def share_url(routine):
 
 def routine_for_edit(token):
     """The routine an edit token opens; raises :class:`kcsite.links.LinkError`."""
-    link = links.read_token(EDIT, token, max_age=EDIT_LINK_MAX_AGE)
-    routine = Routine.objects.filter(pk=link.pk).first()
-    if routine is None:
-        raise links.LinkError("gone")
+    routine, _link = links.read_record(EDIT, token, Routine.objects, max_age=EDIT_LINK_MAX_AGE)
     return routine
 
 
 def routine_for_share(token):
     """The routine a share token shows; an old generation is "used"."""
-    link = links.read_token(SHARE, token)
-    routine = Routine.objects.filter(pk=link.pk).first()
-    if routine is None:
-        raise links.LinkError("gone")
+    routine, link = links.read_record(SHARE, token, Routine.objects)
     if link.version != routine.share_generation:
         raise links.LinkError("used")
     return routine

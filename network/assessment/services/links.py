@@ -25,10 +25,8 @@ def token_for(assessment):
 def read(token):
     """The assessment behind ``token``; raises :class:`kcsite.links.LinkError`."""
     max_age = timedelta(days=settings.ASSESSMENT_LINK_MAX_AGE_DAYS)
-    link = links.read_token(KIND, token, max_age=max_age)
-    assessment = Assessment.objects.select_related("indicator_set").filter(pk=link.pk).first()
-    if assessment is None:
-        raise links.LinkError("gone")
+    assessments = Assessment.objects.select_related("indicator_set")
+    assessment, _link = links.read_record(KIND, token, assessments, max_age=max_age)
     return assessment
 
 

@@ -63,14 +63,11 @@ def read_status_token(token):
     The link identifies the request and always shows it as it is now; only actions check
     the version (the one the requester saw, posted back by the form).
     """
-    link = links.read_token(
-        STATUS_SALT, token, max_age=timedelta(days=settings.SUPPORT_LINK_MAX_AGE_DAYS)
+    requests = SupportRequest.objects.select_related("slot", "service").filter(
+        anonymised_at__isnull=True
     )
-    support_request = (
-        SupportRequest.objects.select_related("slot", "service").filter(pk=link.pk).first()
-    )
-    if support_request is None or support_request.anonymised_at:
-        raise links.LinkError("gone")
+    max_age = timedelta(days=settings.SUPPORT_LINK_MAX_AGE_DAYS)
+    support_request, _link = links.read_record(STATUS_SALT, token, requests, max_age=max_age)
     return support_request
 
 
