@@ -1,14 +1,18 @@
 """Events and registrations for tests, built the way editors and visitors make them: pages
 through Wagtail's tree API (``tests.builders``), registrations through the real services."""
 
+import re
 from datetime import timedelta
 from itertools import count
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from events.models import EventIndexPage, EventOccasion, EventPage
+from events.models.registrations import MANAGE_LINK_SALT
 from events.services import registering
+from kcsite import links
 from kcsite.pages.models import SiteSettings
 from tests import builders
 
@@ -87,3 +91,28 @@ def contact_email(address):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.email = address
     settings.save()
+
+
+_MANAGE = re.compile(r"https?://[^\s\"<>]+/evenemang/anmalan/([^/\s\"<>]+)/")
+
+
+def manage_links(text):
+    """The registration links in ``text`` (a mail's body or HTML), as (path, Link) pairs.
+
+    Tokens carry the second they were signed in, so a test reads the link a mail holds instead
+    of comparing it with one it makes itself."""
+    found = []
+    for match in _MANAGE.finditer(text):
+        link = links.read_token(MANAGE_LINK_SALT, match.group(1))
+        found.append((urlsplit(match.group(0)).path, link))
+    return found
+
+
+def links_to(registration, text, language="sv"):
+    """Whether ``text`` holds ``registration``'s own link at its current version, in
+    ``language`` (the English link lives under ``/en/``)."""
+    prefix = "/en/" if language == "en" else "/evenemang/"
+    return any(
+        path.startswith(prefix) and link == links.Link(registration.pk, registration.version)
+        for path, link in manage_links(text)
+    )

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from events.models import Registration, ReminderSent
 from events.services import calendar, cancelling, registering, reminders, retention
 
-from .factories import details, make_event, register
+from .factories import details, links_to, make_event, register
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,7 @@ def test_confirmation_mail_swedish_text_html_and_valid_ics(django_capture_on_com
     assert message.subject == f"Du är anmäld: {event.title}"
     html = message.alternatives[0][0]
     assert "Hej Person 1!" in message.body and "Hej Person 1!" in html
-    link = reg.manage_url()
-    assert link in message.body and link in html
+    assert links_to(reg, message.body) and links_to(reg, html)
     assert "https://meet.example.org/abc" in message.body  # a confirmed participant gets it
     name, calendar = ics_of(message)
     assert name.endswith(".ics")
@@ -69,7 +68,7 @@ def test_english_mails_and_cancellation_ics(django_capture_on_commit_callbacks):
         reg = registering.register(event, details(5), language="en")
     message = mail.outbox[-1]
     assert message.subject.startswith("You are registered")
-    assert "/en/" in reg.manage_url() and reg.manage_url() in message.body
+    assert links_to(reg, message.body, language="en")
     _, first = ics_of(message)
     with django_capture_on_commit_callbacks(execute=True):
         cancelling.cancel(reg.pk, reg.version)

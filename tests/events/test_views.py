@@ -11,7 +11,7 @@ from icalendar import Calendar
 from events import home
 from events.models import Registration
 
-from .factories import event_index, make_event, register, translate_event
+from .factories import event_index, links_to, make_event, register, translate_event
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +130,7 @@ def test_register_says_a_mail_is_coming_and_the_mail_has_the_link(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["anna.lind@skola.example.org"]
     assert mail.outbox[0].subject.startswith("Du är anmäld")
-    assert registration.manage_url() in mail.outbox[0].body
+    assert links_to(registration, mail.outbox[0].body)
 
 
 def test_full_event_offers_the_waitlist(client, django_capture_on_commit_callbacks):
