@@ -1,10 +1,12 @@
-"""The routine's public forms (no account; every text field refuses personal identity numbers)."""
+"""The routine's public forms (no account; every text field refuses personal identity numbers
+and, unless the visitor says otherwise, what looks like a person's name)."""
 
 from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.personnames import NoPersonNamesFormMixin
 from kcsite.vocabularies import SchoolForm
 from kcsite.vocabularies import Tier as TierCode
 
@@ -15,7 +17,7 @@ from .models import RoutineTemplate
 TIER_CHOICES = TierCode.choices
 
 
-class StartForm(PublicForm):
+class StartForm(NoPersonNamesFormMixin, PublicForm):
     school_unit = forms.CharField(
         label=_("Skolenhet"),
         max_length=160,
@@ -51,7 +53,7 @@ class LinkAgainForm(PublicForm):
     email = forms.EmailField(label=_("Din e-postadress"))
 
 
-class VersionedForm(PublicFormMixin, forms.Form):
+class VersionedForm(NoPersonNamesFormMixin, PublicFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -385,3 +385,46 @@ def test_a_method_can_be_unticked_from_a_step(client, routine):
     response = client.post(url, step_data(version=2, tier="act"))  # the box not ticked
     assert response.status_code == 302
     assert Routine.objects.get().routine_content().find_step(key)[2].methods == []
+
+
+def test_a_pupil_name_is_refused_until_ticked_as_not_a_name(client, routine):
+    url = reverse("routines:new_step", args=[tokens.edit_token(routine), "act"])
+    response = client.post(url, step_data(what="Samtal med Kalle och registrering i Wilma"))
+    assert response.status_code == 400
+    page = soup(response)
+    assert "”Kalle”" in page.select_one("#id_what_error").get_text()
+    assert (
+        page.select_one("#id_what").get_text().strip()
+        == "Samtal med Kalle och registrering i Wilma"
+    )
+    boxes = page.select("input[name=not_person_names]")
+    assert [box["value"] for box in boxes] == ["Kalle", "Wilma"]
+    assert Routine.objects.get().version == 1
+    # The visitor ticks only "Wilma" (a system) and writes "mentorn" for the pupil's name.
+    response = client.post(
+        url, step_data(what="Samtal med mentorn och registrering i Wilma", not_person_names="Wilma")
+    )
+    assert response.status_code == 302
+    steps = Routine.objects.get().routine_content().tier("prevent").steps
+    assert "Samtal med mentorn och registrering i Wilma" in [step.what for step in steps]
+
+
+def test_a_name_is_refused_in_roles_and_on_the_start_page_but_a_school_name_is_not(
+    client, routine, template
+):
+    url = reverse("routines:roles", args=[tokens.edit_token(routine)])
+    page = soup(client.get(url))
+    data = {i["name"]: i.get("value", "") for i in page.select("form input") if i.get("name")}
+    data.pop("remove__mentor", None)
+    data["contact__mentor"] = "Anna Svensson"
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert soup(response).select_one("#id_contact__mentor_error")
+    routine.refresh_from_db()
+    assert routine.routine_content().role("mentor").contact == ""
+    data["contact__mentor"] = "anna.svensson@skola.example.org"  # staff e-mail is fine
+    assert client.post(url, data).status_code == 302
+    response = client.post(reverse("routines:start"), start_data(template, school_unit="Elsa"))
+    assert response.status_code == 400 and Routine.objects.count() == 1
+    named = start_data(template, school_unit="Astrid Lindgrens skola, F–6")
+    assert client.post(reverse("routines:start"), named).status_code == 302
