@@ -132,8 +132,8 @@ def _checked(field):
 
 
 class NoPersonNamesFormMixin:
-    """Refuses what looks like a person's name in every text field (not e-mail addresses),
-    unless the visitor ticks it under "Inte namn på personer".
+    """Refuses what looks like a person's name in every text field (not e-mail addresses; or
+    in :attr:`person_name_fields`), unless the visitor ticks it under "Inte namn på personer".
 
     The form then carries the field :attr:`NOT_NAMES`, a box per word that looked like a name;
     templates render it with ``{% include "components/forms/not_names.html" %}`` before the
@@ -142,6 +142,9 @@ class NoPersonNamesFormMixin:
     """
 
     NOT_NAMES = "not_person_names"
+    #: the fields checked; ``None``: every text field (a form that asks for its sender's name
+    #: lists the fields where no name belongs)
+    person_name_fields = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,7 +167,7 @@ class NoPersonNamesFormMixin:
         not_names = set(cleaned.get(self.NOT_NAMES) or ())
         for name, field in self.fields.items():
             value = cleaned.get(name)
-            if not _checked(field) or not isinstance(value, str):
+            if not self._checks(name, field) or not isinstance(value, str):
                 continue
             found = find_person_names(value)
             self.names_found += [word for word in found if word not in self.names_found]
@@ -173,6 +176,11 @@ class NoPersonNamesFormMixin:
                 self.add_error(name, person_name_error(refused))
         self.fields[self.NOT_NAMES].choices = [(word, word) for word in self.names_found]
         return cleaned
+
+    def _checks(self, name, field):
+        if self.person_name_fields is not None:
+            return name in self.person_name_fields
+        return _checked(field)
 
     def visible_fields(self):
         """The boxes are shown once a word looked like a name (``{{ form }}`` too)."""

@@ -5,6 +5,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.personnames import NoPersonNamesFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 from kcsite.vocabularies import SchoolForm, SchoolType
 
@@ -48,7 +49,9 @@ def slot_choices(slots, *, contact_option=True):
     return choices
 
 
-class SupportRequestForm(PublicForm):
+class SupportRequestForm(NoPersonNamesFormMixin, PublicForm):
+    person_name_fields = ("description",)  # the sender's own name is asked for above
+
     time = forms.ChoiceField(
         label=_("Välj en tid"),
         widget=forms.RadioSelect,

@@ -263,3 +263,19 @@ def test_network_member_gets_form_prefilled(client, mailoutbox):
     assert _value(response, "organisation") == member.organisation
     client.logout()
     assert not _value(client.get(_form_url()), "email")
+
+
+def test_a_pupil_name_in_the_need_is_refused_but_the_senders_own_name_is_not(client):
+    data = factories.form_data(
+        time="contact", name="Anna Svensson", description="Ahmed i 8B är ofta borta."
+    )
+    response = client.post(_form_url(), data)
+    assert response.status_code == 400
+    assert not SupportRequest.objects.exists()
+    errors = response.context["form"].errors
+    assert list(errors) == ["description"] and "”Ahmed”" in errors["description"][0]
+    soup = _soup(response)
+    assert [box["value"] for box in soup.select("input[name=not_person_names]")] == ["Ahmed"]
+    rewritten = {**data, "description": "En elev i årskurs 8 är ofta borta."}
+    assert client.post(_form_url(), rewritten).status_code == 302
+    assert SupportRequest.objects.get().name == "Anna Svensson"
