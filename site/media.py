@@ -108,9 +108,8 @@ def serve_checked(request, folder, path):
     if name is None:
         raise Http404
     restrictions = file_restrictions(name)
-    if restrictions is None and folder != "captions":
-        raise Http404  # not a film's file (an old upload, a guess): never served
-    restrictions = restrictions or []
+    if restrictions is None:
+        raise Http404  # no record's file (an old upload, a guess): never served
     if not all(restriction.accept_request(request) for restriction in restrictions):
         return file_headers(HttpResponseForbidden(), restricted=True)
     restricted = bool(restrictions)

@@ -10,10 +10,10 @@ import pytest
 import requests
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from wagtail.images import get_image_model
 
 from tests.hardening.test_private_media import FILM, film, restricted_collection
+from tests.library.factories import captions
 from tests.membership.factories import member
 
 pytestmark = [pytest.mark.django_db, pytest.mark.s3]
@@ -67,12 +67,9 @@ def test_a_public_film_redirects_to_the_stores_ordinary_signed_address(client):
 
 
 def test_caption_files_are_read_through_the_site(client):
-    name = default_storage.save(
-        "captions/film.vtt", ContentFile(b"WEBVTT\n\n00:01.000 --> 00:02.000\nHej\n")
-    )
-    url = default_storage.url(name)
-    assert url == f"{settings.MEDIA_URL}{name}"
-    response = client.get(url)
+    track = captions()
+    assert track.file.url == f"{settings.MEDIA_URL}{track.file.name}"
+    response = client.get(track.file.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"WEBVTT")
     assert response["Content-Type"].startswith("text/vtt")

@@ -12,6 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtailmedia.models import get_media_model
 
 from network.membership.models import MEMBERS_GROUP_NAME
+from tests.library.factories import captions
 from tests.membership.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -144,11 +145,11 @@ def test_a_film_whose_file_is_gone_is_not_found_and_only_reading_is_allowed(clie
     assert client.get(media.url).status_code == 404
 
 
-def test_captions_are_served_through_the_checked_route(client, settings):
-    (settings.MEDIA_ROOT / "captions").mkdir()
-    (settings.MEDIA_ROOT / "captions" / "film.vtt").write_text(
-        "WEBVTT\n\n00:01.000 --> 00:02.000\nHej\n"
-    )
-    response = client.get("/media/captions/film.vtt")
+def test_captions_are_served_through_the_checked_route_and_only_a_tracks_file(client, settings):
+    track = captions()
+    assert track.file.url == f"/media/{track.file.name}"
+    response = client.get(track.file.url)
     assert response.status_code == 200 and body(response).startswith(b"WEBVTT")
     assert response["X-Content-Type-Options"] == "nosniff"
+    (settings.MEDIA_ROOT / "captions" / "old.vtt").write_text("WEBVTT\n")
+    assert client.get("/media/captions/old.vtt").status_code == 404
