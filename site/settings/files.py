@@ -3,7 +3,7 @@
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .environment import BASE_DIR, PRODUCTION, VAR_DIR, env
+from .environment import BASE_DIR, PRODUCTION, VAR_DIR, ImproperlyConfigured, env
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
@@ -55,6 +55,8 @@ if S3_BUCKET:
 # in production nginx sends the bytes: the app answers with X-Accel-Redirect to this internal
 # location (ops/nginx/kunskapscentrum.conf); empty: Django sends them (development, or no nginx).
 MEDIA_ACCEL_REDIRECT = env.str("MEDIA_ACCEL_REDIRECT", default="/_media/" if PRODUCTION else "")
+if MEDIA_ACCEL_REDIRECT and not (MEDIA_ACCEL_REDIRECT[0] == MEDIA_ACCEL_REDIRECT[-1] == "/"):
+    raise ImproperlyConfigured("MEDIA_ACCEL_REDIRECT must begin and end with / (nginx's location)")
 # With S3_BUCKET: how long the store's address of a restricted film works (a viewing session:
 # seeking later in the film asks the store again with the same address).
 MEDIA_PRIVATE_URL_SECONDS = env.int("MEDIA_PRIVATE_URL_SECONDS", default=3600)
