@@ -224,6 +224,8 @@ def caption_file_restrictions(name):
     """The view restrictions on the caption file stored as ``name``: those of the films shown
     with it (their collections'), so a restricted film's captions are as private as the film;
     None when ``name`` is no caption track's file (the ``kc_media_file_restrictions`` hook)."""
+    if not name.startswith(CaptionTrack._meta.get_field("file").upload_to):
+        return None
     tracks = list(CaptionTrack.objects.filter(file=name))
     if not tracks:
         return None
