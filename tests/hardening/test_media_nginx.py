@@ -13,6 +13,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -189,3 +190,43 @@ def test_nginx_serves_public_images_itself_and_never_documents_or_the_internal_f
         response = requests.get(nginx + path, timeout=10)
         assert response.status_code in (400, 403, 404), path
         assert b"medlemmar" not in response.content and FILM not in response.content, path
+
+
+def _locations(text):
+    """``{location: body}`` of the shipped server blocks (one level of braces)."""
+    return {
+        match.group(1).strip(): match.group(2)
+        for match in re.finditer(r"location\s+([^{]+)\{([^{}]*)\}", text)
+    }
+
+
+def test_the_shipped_configuration_has_the_media_locations(tmp_path):
+    """A guard that runs without nginx: the locations above exist, and the internal one is the
+    one production settings name (``MEDIA_ACCEL_REDIRECT``)."""
+    locations = _locations(CONF.read_text())
+    assert "internal;" in locations["/_media/"]
+    assert "return 404;" in locations["/media/documents/"]
+    assert "proxy_pass" in locations["/media/"]
+    images = locations["~ ^/media/(images|original_images)/(.+)$"]
+    assert "proxy_pass" not in images and "alias" in images
+    env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "S3_BUCKET"}}
+    env.update(
+        DJANGO_ENV="production",
+        SECRET_KEY="test-" + "Zx8" * 20,
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        CACHE_URL=f"filecache://{tmp_path / 'cache'}",
+    )
+    printed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.MEDIA_ACCEL_REDIRECT)",
+        ],
+        cwd=CONF.parents[2],
+        env={**env, "DJANGO_SETTINGS_MODULE": "kcsite.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert printed.stdout.strip() == "/_media/"
