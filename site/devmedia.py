@@ -1,26 +1,18 @@
-"""Media files for the development server, with HTTP byte ranges.
+"""Media files sent by Django itself, with HTTP byte ranges.
 
 Django's ``django.views.static.serve`` always answers with the whole file, so a browser cannot
 seek in a film (a chapter link restarts it at 0:00). This view answers a single ``Range: bytes=…``
 request with ``206 Partial Content`` and the requested bytes, announces ``Accept-Ranges: bytes``
-and answers an unsatisfiable range with ``416``. Only used when ``DEBUG`` is on; in production the
-web server serves ``MEDIA_ROOT`` (and does ranges itself).
-
-Files get the headers Wagtail's document view gives documents (``X-Content-Type-Options:
-nosniff``, ``Content-Security-Policy: default-src 'none'``); a film or sound file
-(wagtailmedia) in a collection with a view restriction is served only to whom the restriction
-accepts, with ``Cache-Control: private, no-store`` as private documents (:mod:`kcsite.documents`).
+and answers an unsatisfiable range with ``416``. Used when Django itself sends
+media files: public images in development (``DEBUG`` only) and films after
+their view check (:mod:`kcsite.media`) when no web server takes over (``MEDIA_ACCEL_REDIRECT``
+empty). In production nginx serves ``MEDIA_ROOT`` and answers ranges itself.
 """
 
 import re
-from pathlib import Path
 
-from django.http import HttpResponse, HttpResponseForbidden, StreamingHttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.http import HttpResponse, StreamingHttpResponse
 from django.views.static import serve
-from wagtailmedia.models import get_media_model
-
-from kcsite.documents import PRIVATE_CACHE_CONTROL
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
@@ -59,34 +51,8 @@ def _stream(handle, start, end):
         handle.close()
 
 
-def media_restrictions(folder, path):
-    """The view restrictions on the film or sound file stored at ``folder/path`` (wagtailmedia
-    keeps its files in ``media/``); none for images and captions."""
-    if folder != "media":
-        return []
-    media = get_media_model().objects.filter(file=f"{folder}/{path}").select_related("collection")
-    media = media.first()
-    return list(media.collection.get_view_restrictions()) if media is not None else []
-
-
-def file_headers(response, restricted):
-    """The headers of Wagtail's document view; a restricted file is private to the visitor."""
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    if restricted:
-        patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
-        patch_vary_headers(response, ["Cookie"])
-    return response
-
-
-def serve_media(request, path, document_root=None):
-    restrictions = media_restrictions(Path(document_root or "").name, path)
-    if not all(restriction.accept_request(request) for restriction in restrictions):
-        return file_headers(HttpResponseForbidden(), restricted=True)
-    return file_headers(_serve_range(request, path, document_root), bool(restrictions))
-
-
-def _serve_range(request, path, document_root):
+def serve_range(request, path, document_root):
+    """Django's static file view, answering a single byte range with 206."""
     response = serve(request, path, document_root=document_root)
     response["Accept-Ranges"] = "bytes"
     header = request.headers.get("Range")

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kcsite.documents import serve_document
+from kcsite.media import CHECKED_FOLDERS, serve_checked, serve_public
 from kcsite.pages.language import set_language
 from kcsite.pages.sitemap import AllLocalesSitemap
 from kcsite.pages.views import favicon
@@ -30,18 +31,24 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
 ]
 
+# Films, sound files, their thumbnails and captions: after their view restrictions, in every
+# setup (kcsite.media). Documents are served through Wagtail's view, which enforces privacy (the
+# member area's files), so /media/documents/ is never served directly.
+MEDIA_PREFIX = re.escape(settings.MEDIA_URL.lstrip("/"))
+urlpatterns.append(
+    re_path(
+        rf"^{MEDIA_PREFIX}(?P<folder>{'|'.join(CHECKED_FOLDERS)})/(?P<path>.+)$",
+        serve_checked,
+        name="media-checked",
+    )
+)
 if settings.DEBUG:
-    from kcsite.devmedia import serve_media
-
-    # Public media only: documents are served through Wagtail's view, which enforces privacy
-    # (the member area's files), so /media/documents/ is never served directly. In production
-    # the web server serves the same folders. Byte ranges, so films can be seeked.
-    prefix = settings.MEDIA_URL.lstrip("/")
-    for folder in ("images", "original_images", "media", "captions"):
+    # Public images; in production nginx serves them from MEDIA_ROOT (or the object store).
+    for folder in ("images", "original_images"):
         urlpatterns.append(
             re_path(
-                rf"^{re.escape(prefix)}{folder}/(?P<path>.*)$",
-                serve_media,
+                rf"^{MEDIA_PREFIX}{folder}/(?P<path>.*)$",
+                serve_public,
                 {"document_root": settings.MEDIA_ROOT / folder},
             )
         )

@@ -58,7 +58,9 @@ def redis_cache_configured():
 
 
 def s3_configured():
-    return settings.STORAGES["default"]["BACKEND"].startswith("storages.backends.s3")
+    return settings.STORAGES["default"]["BACKEND"].startswith(
+        ("storages.backends.s3", "kcsite.media_storage")
+    )
 
 
 def pytest_configure(config):

@@ -5,7 +5,7 @@ the response from what comes back."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Min
+from django.db.models import Min, Q
 
 from kcsite.pages.localising import in_active_language, localised_children
 from kcsite.pagination import paginate
@@ -14,7 +14,7 @@ from kcsite.search.services import clean_query, search_ids
 from .bibio.bibtex import to_bibtex
 from .bibio.ris import to_ris
 from .forms import FilmFilterForm, ReferenceFilterForm
-from .models.films import FilmPage
+from .models.films import CaptionTrack, FilmPage
 from .models.references import Reference, ReferenceAuthor
 from .models.tiers import TierFields
 from .references import normalise_doi, normalise_title, split_authors
@@ -218,3 +218,19 @@ def find_or_create_reference(
     for index, name in enumerate(split_authors(authors)):
         author_model.objects.create(reference=reference, name=name[:200], sort_order=index)
     return reference, True
+
+
+def caption_file_restrictions(name):
+    """The view restrictions on the caption file stored as ``name``: those of the films shown
+    with it (their collections'), so a restricted film's captions are as private as the film;
+    None when ``name`` is no caption track's file (the ``kc_media_file_restrictions`` hook)."""
+    if not name.startswith(CaptionTrack._meta.get_field("file").upload_to):
+        return None
+    tracks = list(CaptionTrack.objects.filter(file=name))
+    if not tracks:
+        return None
+    films = FilmPage.objects.filter(Q(captions__in=tracks) | Q(captions_en__in=tracks))
+    restrictions = []
+    for film in films.filter(video__isnull=False).select_related("video__collection"):
+        restrictions += film.video.collection.get_view_restrictions()
+    return restrictions

@@ -3,7 +3,7 @@
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .environment import BASE_DIR, PRODUCTION, VAR_DIR, env
+from .environment import BASE_DIR, PRODUCTION, VAR_DIR, ImproperlyConfigured, env
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
@@ -22,7 +22,8 @@ STORAGES = {
 }
 # With S3_BUCKET set, uploads (images, documents, films) go to S3-compatible object storage, so
 # every app server sees them; else to MEDIA_ROOT on the local disk (the embedded default).
-# The bucket stays private: images and films get signed addresses, documents are only ever
+# The bucket stays private: images get signed addresses, films and captions the site's own
+# (kcsite.media checks their view restrictions, then redirects), documents are only ever
 # served through Wagtail's document view (WAGTAILDOCS_SERVE_METHOD below), which checks privacy.
 S3_BUCKET = env.str("S3_BUCKET", default="")
 if S3_BUCKET:
@@ -31,7 +32,7 @@ if S3_BUCKET:
     # As django-storages settings, not as the storage's OPTIONS: Wagtail hands the storage's
     # constructor arguments to a task when a file is deleted, and the task queue would store
     # the secret key (and fail on the Config object).
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["default"] = {"BACKEND": "kcsite.media_storage.CheckedS3Storage"}
     AWS_STORAGE_BUCKET_NAME = S3_BUCKET
     AWS_S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="") or None
     AWS_S3_ACCESS_KEY_ID = env.str("S3_ACCESS_KEY_ID", default="") or None
@@ -50,6 +51,15 @@ if S3_BUCKET:
         request_checksum_calculation="when_required",
         response_checksum_validation="when_required",
     )
+# Films, sound files and captions are served after the view check (kcsite.media). On local disk
+# in production nginx sends the bytes: the app answers with X-Accel-Redirect to this internal
+# location (ops/nginx/kunskapscentrum.conf); empty: Django sends them (development, or no nginx).
+MEDIA_ACCEL_REDIRECT = env.str("MEDIA_ACCEL_REDIRECT", default="/_media/" if PRODUCTION else "")
+if MEDIA_ACCEL_REDIRECT and not (MEDIA_ACCEL_REDIRECT[0] == MEDIA_ACCEL_REDIRECT[-1] == "/"):
+    raise ImproperlyConfigured("MEDIA_ACCEL_REDIRECT must begin and end with / (nginx's location)")
+# With S3_BUCKET: how long the store's address of a restricted film works (a viewing session:
+# seeking later in the film asks the store again with the same address).
+MEDIA_PRIVATE_URL_SECONDS = env.int("MEDIA_PRIVATE_URL_SECONDS", default=3600)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -8,7 +8,8 @@ from bs4 import BeautifulSoup
 from django.test import RequestFactory, override_settings
 from django.urls import clear_url_caches, resolve
 
-from kcsite.devmedia import byte_range, serve_media
+from kcsite.devmedia import byte_range, serve_range
+from kcsite.media import serve_checked, serve_public
 from kcsite.pages.models import StandardPage
 from tests import builders
 
@@ -24,7 +25,7 @@ def media_file(tmp_path):
 def _get(root, range_header=None):
     headers = {"Range": range_header} if range_header else {}
     request = RequestFactory().get("/media/media/film.mp4", headers=headers)
-    return serve_media(request, "film.mp4", document_root=root)
+    return serve_range(request, "film.mp4", document_root=root)
 
 
 def _body(response):
@@ -79,7 +80,8 @@ def test_development_urls_serve_media_with_ranges():
             importlib.reload(kcsite.urls)
             clear_url_caches()
             match = resolve("/media/media/exempel.mp4", urlconf=kcsite.urls)
-            assert match.func is serve_media
+            assert match.func is serve_checked  # films after their view check (kcsite.media)
+            assert resolve("/media/images/a.png", urlconf=kcsite.urls).func is serve_public
             # documents stay behind Wagtail's privacy-checking view
             with pytest.raises(Exception):  # noqa: B017 - Resolver404
                 resolve("/media/documents/x.pdf", urlconf=kcsite.urls)
