@@ -41,15 +41,16 @@ if ! .venv/bin/ruff check . || ! .venv/bin/ruff format --check .; then
     echo "ruff found problems (run 'make format')"; status=1
 fi
 
-echo "==> [setup] Debian package: chromium (browser tests; the demo film's ffmpeg comes from imageio-ffmpeg)"
+echo "==> [setup] Debian packages: chromium (browser tests; the demo film's ffmpeg comes from imageio-ffmpeg), nginx (the shipped nginx configuration in front of the app)"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
         (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
             || echo "could not install ${missing[*]}"
     else
-        echo "missing: ${missing[*]} — install these Debian packages to run the browser tests"
+        echo "missing: ${missing[*]} — install these Debian packages to run the browser and nginx tests"
     fi
 fi
 

@@ -72,7 +72,8 @@ def pytest_configure(config):
         settings.AWS_LOCATION = f"kc_test_{RUN_ID}"
 
 
-def _missing(reason):
+def missing(reason):
+    """Skip a test whose service or program is missing; under ``CI=true``, fail it."""
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: a missing service is a failure, not a skip)")
     pytest.skip(reason)
@@ -82,13 +83,13 @@ def _missing(reason):
 def _require_services(request):
     on_postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
     if request.node.get_closest_marker("postgres") and not on_postgres:
-        _missing("needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)")
+        missing("needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)")
     if request.node.get_closest_marker("opensearch") and not search_cluster_configured():
-        _missing("needs OpenSearch/Elasticsearch: set ELASTICSEARCH_URL (make test does)")
+        missing("needs OpenSearch/Elasticsearch: set ELASTICSEARCH_URL (make test does)")
     if request.node.get_closest_marker("redis") and not redis_cache_configured():
-        _missing("needs Redis as the cache: set CACHE_URL=redis://… (make test does)")
+        missing("needs Redis as the cache: set CACHE_URL=redis://… (make test does)")
     if request.node.get_closest_marker("s3") and not s3_configured():
-        _missing("needs S3-compatible object storage: set S3_BUCKET … (make test does)")
+        missing("needs S3-compatible object storage: set S3_BUCKET … (make test does)")
 
 
 @pytest.fixture(autouse=True)

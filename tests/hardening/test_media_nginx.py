@@ -23,6 +23,7 @@ import requests
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
 
+from tests.conftest import missing
 from tests.hardening.test_private_media import FILM, film, restricted_collection
 from tests.membership.factories import member
 
@@ -78,7 +79,7 @@ def nginx(app_server, settings, tmp_path):
         "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
     )
     if binary is None:
-        pytest.skip("needs nginx (apt-get install nginx) to test the shipped configuration")
+        missing("needs nginx (apt-get install nginx) to test the shipped configuration")
     media_root = tmp_path / "var" / "media"
     media_root.mkdir(parents=True)
     settings.STORAGES = {
