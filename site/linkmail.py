@@ -26,7 +26,6 @@ and routes ``LinkAgainView.as_view()``. The form page includes
 
 from django import forms
 from django.shortcuts import render
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -43,14 +42,20 @@ class LinkRequestForm(PublicForm):
     )
 
 
-@method_decorator(never_cache, name="dispatch")
 class MailLinkView(View):
-    """GET: the form. POST: a valid address → rate limit → ``send_link`` → ``sent``."""
+    """GET: the form. POST: a valid address → rate limit → ``send_link`` → ``sent``.
+
+    Every answer is ``never_cache``, also one a subclass's ``dispatch`` gives before the form.
+    """
 
     form_class = LinkRequestForm
     scope = ""  # the rate-limit scope, "<app>:<form>"
     template_name = ""  # the form page
     http_method_names = ["get", "post"]
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        return never_cache(super().as_view(**initkwargs))
 
     def send_link(self, email, form):
         """Queue the mail for ``email`` (normalised: stripped, lower case)."""

@@ -102,3 +102,15 @@ def test_a_view_may_answer_a_limit_by_the_address_its_own_way(page):
     again = _post(view, "rektor@skola.example.se")
     assert (again.status_code, again.content) == (200, b"skickad nyss")
     assert mailed == ["rektor@skola.example.se"]
+
+
+def test_an_answer_before_the_form_is_not_cached_either(page):
+    class Refusing(MailLinkView):
+        template_name = page
+
+        def dispatch(self, request, *args, **kwargs):
+            return HttpResponse("inte medlem", status=403)
+
+    response = Refusing.as_view()(RequestFactory().get("/"))
+    assert response.status_code == 403
+    assert "no-cache" in response["Cache-Control"]
