@@ -24,7 +24,7 @@ from wagtail.search import index
 from kcsite.pages.blocks import BaseStreamBlock
 from kcsite.pages.caching import cached_for_anonymous
 from kcsite.pages.localising import localised_children
-from kcsite.pages.models import BasePage
+from kcsite.pages.models import BasePage, PageContextMixin
 from kcsite.pages.slugs import AsciiSlugMixin
 from kcsite.search.words import compound_parts
 
@@ -33,7 +33,7 @@ from .blocks import MaterialDocumentBlock, MaterialLinkBlock, ReferenceBlock, St
 from .forms import MethodPageForm
 
 
-class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
+class MethodPage(PageContextMixin, AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
     """A method, a mapping/investigation method or a tool: who does what, when and how."""
 
     summary = models.TextField(
@@ -241,10 +241,8 @@ class MethodPage(AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page
             self._cached_parent_obj = parent
         return parent
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.method_context(self, request))
-        return context
+    def page_context(self, request):
+        return views.method_context(self, request)
 
     @path("utskrift/", name="print")
     def print_view(self, request):
@@ -294,10 +292,8 @@ class MethodFinderPage(BasePage):
             response = super().serve(request, *args, **kwargs)
         return response
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.finder_context(self, request))
-        return context
+    def page_context(self, request):
+        return views.finder_context(self, request)
 
 
 class GlossaryTerm(models.Model):

@@ -41,10 +41,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("evenemangslista")
         verbose_name_plural = _("evenemangslistor")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.index_context(self, request))
-        return context
+    def page_context(self, request):
+        return views.index_context(self, request)
 
     def listed_events(self):
         """The live public events of this list (the views filter these)."""

@@ -2,17 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from kcsite.errors import Refused
 
-class RegistrationError(Exception):
+
+class RegistrationError(Refused):
     """A registration or change that must not happen; ``message`` is shown to the visitor."""
 
     code = "error"
     message = _("Det gick inte att genomföra ändringen.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
 
 
 class RegistrationClosed(RegistrationError):

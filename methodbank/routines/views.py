@@ -16,10 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from kcsite import links, ratelimit
+from kcsite.linkmail import MailLinkView
 
 from . import pages
 from .content import TIER_ORDER
-from .forms import AddMethodForm, GeneralForm, LinkAgainForm, RolesForm, StartForm, StepForm
+from .forms import AddMethodForm, GeneralForm, RolesForm, StartForm, StepForm
 from .services import building, editing, sharing, tokens
 from .services.errors import Conflict, RoutineError
 
@@ -87,23 +88,17 @@ def start(request):
     return render(request, "routines/start.html", context, status=400 if form.errors else 200)
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def link_again(request):
-    form = LinkAgainForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        refused = ratelimit.refuse(
-            request,
-            "routines:link_again",
-            email=form.cleaned_data["email"],
-            template="routines/link_again.html",
-            context={"form": form},
-        )
-        if refused:
-            return refused
-        sharing.send_links_again(form.cleaned_data["email"])
-        return render(request, "routines/link_again.html", {"sent": True})
-    return render(request, "routines/link_again.html", {"form": form})
+class LinkAgainView(MailLinkView):
+    """Mail the edit link of every routine made with the address (the same answer for all)."""
+
+    scope = "routines:link_again"
+    template_name = "routines/link_again.html"
+
+    def send_link(self, email, form):
+        sharing.send_links_again(email)
+
+
+link_again = LinkAgainView.as_view()
 
 
 @never_cache

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.linkmail import LinkRequestForm
 from kcsite.privacy import NoPupilDataFormMixin
 
 from .models.members import Member, OrganisationType
@@ -61,14 +62,13 @@ class ApplicationForm(PublicForm):
     )
 
 
-class LoginLinkForm(PublicForm):
-    email = forms.EmailField(
-        label=_("E-post i tjänsten"),
-        max_length=254,
-        help_text=_("Den adress du är medlem med."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+class LoginLinkForm(LinkRequestForm):
     next = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-post i tjänsten")
+        self.fields["email"].help_text = _("Den adress du är medlem med.")
 
 
 class ProfileForm(PublicFormMixin, forms.ModelForm):

@@ -17,12 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import BaseViewRestriction, Locale
 
 from kcsite import links, ratelimit
+from kcsite.linkmail import MailLinkView
 from kcsite.links import LinkError
 
 from .forms import ApplicationForm, LoginLinkForm, ProfileForm
 from .models import MemberAreaPage, NetworkPage
 from .services import access, applications, member_data, network_messages
-from .services.common import normalise_email
 
 TOKEN_FAILURE_LIMIT = (20, 3600)  # wrong/used/expired login links per client and hour
 
@@ -37,12 +37,6 @@ def _locale_page(model):
 def _render(request, template, context=None, status=200):
     context = {"network_page": _locale_page(NetworkPage), **(context or {})}
     return render(request, template, context, status=status)
-
-
-def _login_links_per_address():
-    """At most this many links per address and link lifetime; then "a link was sent recently"."""
-    minutes = settings.MEMBERSHIP_LOGIN_LINK_MINUTES
-    return (settings.MEMBERSHIP_LOGIN_LINKS_PER_ADDRESS, minutes * 60)
 
 
 def _link_problem(request, error, kind):
@@ -127,34 +121,50 @@ def verify(request, token):
 # -- logging in -----------------------------------------------------------------------------
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def login_request(request):
+class LoginLinkView(MailLinkView):
     """Ask for a login link. The answer never tells whether the address is a member's."""
-    member = access.member_profile_for(request.user)
-    next_url = access.safe_next_url(request.POST.get("next") or request.GET.get("next", ""))
-    if request.user.is_authenticated and member is None:
-        return _render(request, "membership/not_a_member.html", status=403)
-    if member is not None and request.method == "GET":
-        if next_url:
-            return redirect(next_url)
-        return _render(request, "membership/login.html", {"member": member})
-    form = LoginLinkForm(request.POST or None, initial={"next": next_url})
-    if request.method == "POST" and form.is_valid():
-        email = normalise_email(form.cleaned_data["email"])
-        limited = ratelimit.check(
-            request, "membership:login-link", email=email, per_email=_login_links_per_address()
+
+    form_class = LoginLinkForm
+    scope = "membership:login-link"
+    template_name = "membership/login.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.member = access.member_profile_for(request.user)
+        self.next_url = access.safe_next_url(
+            request.POST.get("next") or request.GET.get("next", "")
         )
-        if limited and limited.by == "email":
-            # Someone (perhaps not the member) keeps asking for links to this address: no new
-            # link, but nobody is blocked either: the member is told to use the one sent.
-            return _render(request, "membership/login_sent.html", {"sent_recently": True})
-        if limited:
-            context = {"network_page": _locale_page(NetworkPage), "form": form}
-            return ratelimit.render_limited(request, "membership/login.html", context, limited)
-        access.send_login_link(email, next_url, get_language())
+        if request.user.is_authenticated and self.member is None:
+            return _render(request, "membership/not_a_member.html", status=403)
+        if self.member is not None and request.method == "GET":
+            if self.next_url:
+                return redirect(self.next_url)
+            return _render(request, self.template_name, {"member": self.member})
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"next": self.next_url}
+
+    def get_context_data(self, **kwargs):
+        return {"network_page": _locale_page(NetworkPage), **kwargs}
+
+    def per_email(self):
+        """At most this many links per address and link lifetime."""
+        minutes = settings.MEMBERSHIP_LOGIN_LINK_MINUTES
+        return (settings.MEMBERSHIP_LOGIN_LINKS_PER_ADDRESS, minutes * 60)
+
+    def email_limited(self, request, form):
+        # Someone (perhaps not the member) keeps asking for links to this address: no new
+        # link, but nobody is blocked either: the member is told to use the one sent.
+        return _render(request, "membership/login_sent.html", {"sent_recently": True})
+
+    def send_link(self, email, form):
+        access.send_login_link(email, self.next_url, get_language())
+
+    def sent(self, request, form):
         return redirect("membership:login_sent")
-    return _render(request, "membership/login.html", {"form": form})
+
+
+login_request = LoginLinkView.as_view()
 
 
 def login_sent(request):

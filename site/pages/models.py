@@ -14,7 +14,20 @@ from .forms import KcPageForm
 from .slugs import AsciiSlugMixin
 
 
-class BasePage(AsciiSlugMixin, Page):
+class PageContextMixin:
+    """A page whose template needs more than the page: ``page_context(request)`` returns the
+    rest (an app's page views build it) and Wagtail's context is updated with it."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.page_context(request))
+        return context
+
+    def page_context(self, request):
+        return {}
+
+
+class BasePage(PageContextMixin, AsciiSlugMixin, Page):
     """Fields every content page shares: an intro and a StreamField body."""
 
     intro = models.TextField(_("ingress"), blank=True)

@@ -107,7 +107,7 @@ def test_dashboard_panel_shows_fill_rate_and_waitlist(admin_client):
     full = make_event(capacity=2, title="Fullbokad utbildning")
     fill(full, 3)
     soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_home")).content, "html.parser")
-    panel = soup.select_one('section[aria-labelledby="events-upcoming-heading"]')
+    panel = soup.select_one('section[aria-labelledby="events_upcoming-heading"]')
     assert panel.select_one("h2").get_text(strip=True) == "Kommande evenemang"
     row = next(tr for tr in panel.select("tbody tr") if tr.a.get_text(strip=True) == full.title)
     cells = [td.get_text(strip=True) for td in row.select("td")]

@@ -1,6 +1,7 @@
 """Triage in the admin: only Team Domino sees requests; state changes, history, statistics."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -116,7 +117,13 @@ def test_statistics_view_and_csv(team_client):
 def test_dashboard_panel(team_client):
     response = team_client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
-    assert "Förfrågningar om stöd" in response.text
+    panel = BeautifulSoup(response.content, "html.parser").select_one(
+        'section[aria-labelledby="support_requests-heading"]'
+    )
+    assert panel.select_one("h2#support_requests-heading").get_text(strip=True) == (
+        "Förfrågningar om stöd"
+    )
+    assert panel.select_one(".w-panel__content a[href$='?state=new']")
 
 
 def test_nobody_adds_or_deletes_requests_in_the_admin(client, mailoutbox):

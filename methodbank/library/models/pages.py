@@ -49,10 +49,8 @@ class CalculatorPage(LibraryBasePage):
         verbose_name = _("frånvarokalkylator")
         verbose_name_plural = _("frånvarokalkylatorer")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.calculator_page_context(self, request))
-        return context
+    def page_context(self, request):
+        return views.calculator_page_context(self, request)
 
 
 class FilmLibraryPage(LibraryBasePage):
@@ -66,10 +64,8 @@ class FilmLibraryPage(LibraryBasePage):
         verbose_name = _("filmbibliotek")
         verbose_name_plural = _("filmbibliotek")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(views.film_library_context(self, request))
-        return context
+    def page_context(self, request):
+        return views.film_library_context(self, request)
 
 
 class ReferenceLibraryPage(RoutablePageMixin, LibraryBasePage):

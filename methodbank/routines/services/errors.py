@@ -1,15 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
+from kcsite.errors import Refused
 
-class RoutineError(Exception):
+
+class RoutineError(Refused):
     """A change that cannot be made; ``message`` is for the visitor."""
 
     message = _("Ändringen kunde inte göras.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-        if message:
-            self.message = message
 
 
 class Conflict(RoutineError):

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from kcsite.pages.forms import KcPageForm
-from kcsite.pages.models import BasePage
+from kcsite.pages.models import BasePage, PageContextMixin
 from kcsite.pages.slugs import AsciiSlugMixin
 
 from .. import page_views
@@ -137,7 +137,7 @@ class MeetingNotesPage(MembersOnlyMixin, BasePage):
         verbose_name_plural = _("minnesanteckningar")
 
 
-class MemberDirectoryPage(MembersOnlyMixin, AsciiSlugMixin, Page):
+class MemberDirectoryPage(PageContextMixin, MembersOnlyMixin, AsciiSlugMixin, Page):
     """The member directory: members who chose to be listed, searchable and filterable."""
 
     intro = models.TextField(_("ingress"), blank=True)
@@ -156,7 +156,5 @@ class MemberDirectoryPage(MembersOnlyMixin, AsciiSlugMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.intro[:160]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(page_views.directory_context(request))
-        return context
+    def page_context(self, request):
+        return page_views.directory_context(request)

@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from kcsite.errors import Refused
 
-class SupportError(Exception):
+
+class SupportError(Refused):
     """A request could not be changed; ``message`` is shown to the person who tried."""
 
     message = _("Förfrågan kunde inte ändras.")
