@@ -49,10 +49,6 @@ class StartForm(NoPersonNamesFormMixin, PublicForm):
             self.fields["template"].initial = templates[0].pk
 
 
-class LinkAgainForm(PublicForm):
-    email = forms.EmailField(label=_("Din e-postadress"))
-
-
 class VersionedForm(NoPersonNamesFormMixin, PublicFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
