@@ -22,10 +22,10 @@ A word is taken for a name when it is written with a capital and is one of the n
   would read *Kalle* as a form of *kall*) or a very common word (Zipf ≥ 5, more than one in
   100 000 words: *inga*, *hans*, *ville*).
 
-A genitive (*Kalles*) counts as the name. Not names: words in e-mail and web addresses, words
-in capitals (abbreviations), and a name that is part of a school's name ("Astrid Lindgrens
-skola", "Sven Eriksonsgymnasiet": a word with *skol*, *gymnasi*, *school* or *akademi* within
-the next two words).
+A genitive (*Kalles*, *Kalle's*) counts as the name. Not names: words in e-mail and web
+addresses, words in capitals (abbreviations), and a name that is part of a school's name
+("Astrid Lindgrens skola", "Sven Eriksonsgymnasiet": a word with *skol*, *gymnasi*, *school* or
+*akademi* within the next two words).
 """
 
 import re
@@ -75,8 +75,9 @@ def _is_name(word):
 def _as_name(token):
     """The name ``token`` is written as (itself, a genitive's name or a part of a double
     name), or ``None``."""
-    for candidate in (token, token[:-1] if len(token) > 3 and token.endswith("s") else None):
-        if candidate and _is_name(candidate):
+    genitive = re.sub(r"(?<=..)(?:['’]s|s)$", "", token)  # Kalles, Kalle's
+    for candidate in (token, genitive):
+        if _is_name(candidate):
             return candidate
     parts = re.split(r"['’-]", token)
     if len(parts) > 1 and all(part[:1].isupper() for part in parts):

@@ -11,6 +11,7 @@ from kcsite.personnames import NoPersonNamesFormMixin, find_person_names
     "text, names",
     [
         ("Mentor ringer Kalles vårdnadshavare", ["Kalles"]),  # a genitive
+        ("The mentor calls Kalle's parents", ["Kalle's"]),  # an English one
         ("Om Ahmed i 7B är borta", ["Ahmed"]),
         ("Kontakta Anna Svensson", ["Anna", "Svensson"]),  # first name and surname
         ("Mohammed och Fatima i 9A", ["Mohammed", "Fatima"]),
