@@ -65,7 +65,7 @@ def print_context(assessment, *, pdf_url="", back_url="", back_label=""):
     completed = assessment.completed_at or assessment.created_at
     return {
         "assessment": assessment,
-        "set_title": assessment.indicator_set.title,
+        "set_title": assessment.indicator_set.localized.title,
         "school_form": SchoolForm(assessment.school_form).label
         if assessment.school_form in SchoolForm.values
         else assessment.school_form,
