@@ -128,9 +128,12 @@ def test_assessments_use_the_original_set_whatever_the_language(client, english_
         "roller-och-rutiner",
         "skyndsam-utredning",
     ]
-    # Making another original set active leaves the translations' flag to their originals.
-    factories.make_set()
-    assert IndicatorSet.active() != english_set
+    # Another original set made active, then translated: its translation takes over as the
+    # active English copy (one active set per language), and the originals decide.
+    newer = factories.make_set()
+    translate(newer, {})
+    english_copy.refresh_from_db()
+    assert IndicatorSet.active() == newer and not english_copy.is_active
 
 
 def test_demo_translates_all_21_statements_into_english():

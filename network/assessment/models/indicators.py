@@ -73,6 +73,15 @@ class IndicatorSet(TranslatableMixin, models.Model):
                 ).update(is_active=False)
             super().save(*args, **kwargs)
 
+    def get_constraints(self):
+        """Model validation (the admin's form, wagtail-localize's translations) leaves out the
+        one-active-set rule: saving an active set makes the other one inactive (:meth:`save`),
+        so ticking "aktiv" is never an error. The database still holds the rule."""
+        return [
+            (model, [c for c in constraints if c.name != "assessment_one_active_set"])
+            for model, constraints in super().get_constraints()
+        ]
+
     @classmethod
     def active(cls):
         """The active original set (new assessments use it; its translations give the words)."""
