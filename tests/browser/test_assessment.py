@@ -172,3 +172,15 @@ def test_team_domino_reads_the_aggregate(page, domino_user, axe_check, width):
     assert page.locator("article.print-area").count() >= 1
     axe_check(page, f"shared result {width}")
     shoot(page, f"admin-shared-result-{width}")
+
+
+def test_the_english_start_page_shows_the_english_indicators(page, axe_check):
+    """#18: the demo's indicator set in English under English slugs; the old address moves."""
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto("/en/stod/hur-star-vi-oss/")
+    assert page.url.endswith("/en/support/how-are-we-doing/")
+    areas = page.locator("ol.assessment-areas li").all_inner_texts()
+    assert areas[:2] == ["Promoting attendance", "Preventing absence"]
+    assert page.get_by_text("A self-assessment for the principal").count() == 1
+    axe_check(page, "english start page 375")
+    shoot(page, "phone-en-start-page")
