@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from kcsite.charts import ChartTable, bars
+from kcsite.charts import ChartTable, bars, one_decimal
 from kcsite.csvsafe import SafeWriter
 from kcsite.vocabularies import SchoolForm
 
@@ -56,7 +56,7 @@ def _area_table(key, title, group, areas, csv_url=""):
         (
             area_title,
             [
-                group.cells[area_key].mean,
+                one_decimal(group.cells[area_key].mean),
                 _percent(group.cells[area_key].dont_know_share),
                 group.cells[area_key].schools,
             ],
@@ -127,7 +127,7 @@ def aggregate_view(request):
         ]
         few = _("för få skolor för att visa")
         context["form_rows"] = [
-            (title, [few if g.hidden else g.cells[key].mean for g in report.groups])
+            (title, [few if g.hidden else one_decimal(g.cells[key].mean) for g in report.groups])
             for key, title in report.areas
         ]
     labels = dict(SchoolForm.choices)

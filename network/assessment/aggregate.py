@@ -16,6 +16,8 @@ from the models. The rules that keep schools unidentifiable:
 from dataclasses import dataclass, field
 from statistics import mean
 
+from kcsite.charts import one_decimal
+
 MIN_SCHOOLS = 5
 #: How many of a school's weakest areas count in "most often among the weakest".
 WEAKEST_N = 3
@@ -104,7 +106,7 @@ def _cells(results, areas):
         statements = sum(f.answered + f.dont_know + f.unanswered for f in figures)
         cells[key] = Cell(
             hidden=False,
-            mean=round(mean(means), 2) if means else None,
+            mean=mean(means) if means else None,
             dont_know_share=(sum(f.dont_know for f in figures) / statements)
             if statements
             else None,
@@ -186,8 +188,8 @@ def csv_rows(report, headings):
 
     ``headings``: the translated column headings and texts, a dict with the keys ``group``,
     ``area``, ``schools``, ``mean``, ``dont_know``, ``hidden`` and ``shared`` (the note after a
-    sharing school's name). Names are typed by schools: write the rows with
-    :class:`kcsite.csvsafe.SafeWriter`."""
+    sharing school's name). Means have one decimal, as on the page. Names are typed by
+    schools: write the rows with :class:`kcsite.csvsafe.SafeWriter`."""
     rows = [
         [
             headings["group"],
@@ -208,7 +210,7 @@ def csv_rows(report, headings):
                     group.label,
                     title,
                     cell.schools,
-                    "" if cell.mean is None else cell.mean,
+                    "" if cell.mean is None else one_decimal(cell.mean),
                     "" if cell.dont_know_share is None else round(100 * cell.dont_know_share),
                 ]
             )
@@ -223,7 +225,7 @@ def csv_rows(report, headings):
                     f"{result.school} ({headings['shared']})",
                     title,
                     1,
-                    "" if figures.mean is None else figures.mean,
+                    "" if figures.mean is None else one_decimal(figures.mean),
                     round(100 * figures.dont_know / statements) if statements else "",
                 ]
             )

@@ -18,7 +18,7 @@ from kcsite.pdf import pdf_response, render_pdf
 from kcsite.vocabularies import SchoolForm
 
 from .services import links as assessment_links
-from .services.results import result
+from .services.results import result, signed_change
 
 
 def _absolute(url):
@@ -48,9 +48,15 @@ def _action(action):
 
 
 def _profile(outcome):
-    """``[(AreaScore, AreaChange or None)]`` in the set's order."""
+    """``[(AreaScore, AreaChange or None, the change as shown or "")]`` in the set's order
+    (no change shown when the means as shown are the same)."""
     changes = {change.key: change for change in outcome.changes or ()}
-    return [(score, changes.get(score.key)) for score in outcome.scores]
+    rows = []
+    for score in outcome.scores:
+        change = changes.get(score.key)
+        shown = signed_change(change) if change else None
+        rows.append((score, change, "" if not shown or shown.startswith("±") else shown))
+    return rows
 
 
 def print_context(assessment, *, pdf_url="", back_url="", back_label=""):
@@ -59,7 +65,7 @@ def print_context(assessment, *, pdf_url="", back_url="", back_label=""):
     completed = assessment.completed_at or assessment.created_at
     return {
         "assessment": assessment,
-        "set_title": assessment.indicator_set.title,
+        "set_title": assessment.indicator_set.localized.title,
         "school_form": SchoolForm(assessment.school_form).label
         if assessment.school_form in SchoolForm.values
         else assessment.school_form,

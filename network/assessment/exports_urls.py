@@ -2,10 +2,11 @@
 app's ``urls.py`` (namespace ``assessment``): ``assessment:print``, ``assessment:print_pdf``."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import exports
 
 urlpatterns = [
-    path("<str:token>/utskrift/", exports.print_view, name="print"),
-    path("<str:token>/utskrift/pdf/", exports.pdf_view, name="print_pdf"),
+    path(_("<str:token>/utskrift/"), exports.print_view, name="print"),
+    path(_("<str:token>/utskrift/pdf/"), exports.pdf_view, name="print_pdf"),
 ]

@@ -4,8 +4,10 @@ Every page of one assessment is reached through its signed link; a save posts th
 page showed (see :mod:`.services.filling`).
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,6 +23,9 @@ from .services.errors import AlreadyCompleted, AssessmentError, NoActiveSet, Ver
 from .services.indicators import set_data
 
 DIRECTIONS = ("next", "back", "later")
+#: The Swedish address of the self-assessment (every language used it before its segments
+#: were translated; links in old English e-mails still do).
+SWEDISH_BASE = "stod/hur-star-vi-oss/"
 
 
 def _problem(request, error):
@@ -45,9 +50,9 @@ def _read(request, token):
 def start_page(request):
     indicator_set = IndicatorSet.active()
     data = set_data(indicator_set.pk) if indicator_set else None
-    return render(
-        request, "assessment/start_page.html", {"indicator_set": indicator_set, "data": data}
-    )
+    # The set's title and introduction in the visitor's language (the original's otherwise).
+    shown = indicator_set.localized if indicator_set else None
+    return render(request, "assessment/start_page.html", {"indicator_set": shown, "data": data})
 
 
 @never_cache
@@ -279,3 +284,26 @@ def share_view(request, token):
     except AssessmentError:
         return redirect(assessment_links.path_for(assessment, "result") + "?delning=konflikt")
     return redirect(assessment_links.path_for(assessment, "result") + "?delning=sparad")
+
+
+def moved_view(request, rest):
+    """A Swedish address in another language (``/en/stod/hur-star-vi-oss/<token>/…``, from an
+    e-mail sent before the segments were translated): permanently to the same page's address
+    in the active language (308 keeps a form's POST). In Swedish it is simply not found."""
+    language = get_language()
+    if language == "sv":
+        raise Http404
+    try:
+        with translation.override("sv"):
+            match = resolve(f"/{SWEDISH_BASE}{rest}")
+    except Resolver404:
+        raise Http404 from None
+    if match.func is moved_view:
+        raise Http404
+    url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    if request.META.get("QUERY_STRING"):
+        url += "?" + request.META["QUERY_STRING"]
+    response = HttpResponsePermanentRedirect(url)
+    if request.method not in ("GET", "HEAD"):
+        response.status_code = 308
+    return response

@@ -111,3 +111,13 @@ def test_one_active_set_at_a_time():
     first.refresh_from_db()
     assert (first.is_active, second.is_active) == (False, True)
     assert IndicatorSet.active() == second
+
+
+def test_editors_make_a_new_set_active_in_the_admin(client):
+    first = factories.make_set()
+    client.force_login(builders.staff_user(superuser=True))
+    url = reverse("wagtailsnippets_assessment_indicatorset:add")
+    response = client.post(url, {"title": "Ny uppsättning", "intro": "", "is_active": "on"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    first.refresh_from_db()
+    assert not first.is_active and IndicatorSet.active().title == "Ny uppsättning"

@@ -47,6 +47,26 @@ def team_page(request, browser, live_site, axe_check):
     context.close()
 
 
+# The smallest chart text as drawn (font size times the drawing's scale), and whether any
+# text runs past its chart's right edge.
+CHART_TEXT = """() => {
+    const texts = [...document.querySelectorAll('.chart-with-table svg text')];
+    const size = t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize);
+    const overflows = t => t.getBoundingClientRect().right
+        > t.ownerSVGElement.getBoundingClientRect().right + 1;
+    return {count: texts.length, smallest: Math.min(...texts.map(size)),
+            overflowing: texts.filter(overflows).map(t => t.textContent)};
+}"""
+
+
+def assert_chart_text_readable(page):
+    """#18: at 375 px the chart's labels were drawn at about 9 px; now never under 12 px."""
+    text = page.evaluate(CHART_TEXT)
+    assert text["count"] > 0
+    assert text["smallest"] >= 12, text
+    assert text["overflowing"] == [], text
+
+
 def _answer_area(page, number):
     """Choose a level for each statement of the area (different per area, one "vet inte")."""
     groups = page.locator("fieldset:has(input[type=radio])")
@@ -85,6 +105,8 @@ def test_a_team_completes_the_assessment_and_prints_the_plan(team_page):
     page.get_by_role("button", name="Slutför och visa resultatet").click()
     page.wait_for_url(re.compile(r"/resultat/$"))
     axe_check(page, f"result {label}")
+    if "-js" in label:
+        assert_chart_text_readable(page)
     shoot(page, f"{label}-4-result")
 
     page.get_by_role("link", name="Skriv ut planen eller spara som PDF").click()
@@ -140,6 +162,7 @@ def test_team_domino_reads_the_aggregate(page, domino_user, axe_check, width):
     assert page.get_by_text("För få skolor för att visa.").count() >= 1
     page.wait_for_timeout(500)
     axe_check(page, f"aggregate {width}")
+    assert_chart_text_readable(page)
     # the admin scrolls inside its layout: a tall window shows the whole report
     page.set_viewport_size({"width": width, "height": 4200})
     shoot(page, f"admin-aggregate-{width}")
@@ -149,3 +172,15 @@ def test_team_domino_reads_the_aggregate(page, domino_user, axe_check, width):
     assert page.locator("article.print-area").count() >= 1
     axe_check(page, f"shared result {width}")
     shoot(page, f"admin-shared-result-{width}")
+
+
+def test_the_english_start_page_shows_the_english_indicators(page, axe_check):
+    """#18: the demo's indicator set in English under English slugs; the old address moves."""
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto("/en/stod/hur-star-vi-oss/")
+    assert page.url.endswith("/en/support/how-are-we-doing/")
+    areas = page.locator("ol.assessment-areas li").all_inner_texts()
+    assert areas[:2] == ["Promoting attendance", "Preventing absence"]
+    assert page.get_by_text("A self-assessment for the principal").count() == 1
+    axe_check(page, "english start page 375")
+    shoot(page, "phone-en-start-page")

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from kcsite import pdf
-from kcsite.charts import ChartTable, bars
+from kcsite.charts import ROW_HEIGHT, ChartTable, bars
 
 
 def _pdf_text(data):
@@ -56,7 +56,7 @@ def test_pdf_response_is_a_private_download_with_a_safe_name():
 def test_bars_scale_to_a_fixed_maximum_and_skip_missing_values():
     result = bars([("a", 2), ("b", None), ("c", 4), ("d", 6)], maximum=4)
     assert [b["percent"] for b in result] == [50.0, 0, 100.0, 100.0]
-    assert [b["y"] for b in result] == [0, 28, 56, 84]
+    assert [b["y"] for b in result] == [0, ROW_HEIGHT, 2 * ROW_HEIGHT, 3 * ROW_HEIGHT]
 
 
 def test_chart_with_table_shows_every_number_in_the_table():

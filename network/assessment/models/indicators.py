@@ -3,6 +3,12 @@
 One set is active at a time: new assessments use it. An assessment keeps its set (and its
 answers the statements' keys), so older assessments still read correctly when a new set is
 made active; a set that assessments use cannot be deleted.
+
+All three are translatable with wagtail-localize (``TranslatableMixin``): editors translate a
+set, its areas and statements in the admin like the site's pages. An assessment always points
+to the original (default-language) set, which holds the structure — keys, order, links; a
+translation only gives the words (:func:`..services.indicators.set_data` shows them on the
+pages in the visitor's language, and the original's where there is no translation).
 """
 
 from django.core.exceptions import ValidationError
@@ -10,6 +16,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.models.choices import EventType
 from network.support.choices import ServiceKind
@@ -17,7 +25,7 @@ from network.support.choices import ServiceKind
 from ..choices import AreaKey
 
 
-class IndicatorSet(models.Model):
+class IndicatorSet(TranslatableMixin, models.Model):
     title = models.CharField(_("namn"), max_length=200)
     intro = models.TextField(
         _("inledning"),
@@ -35,14 +43,20 @@ class IndicatorSet(models.Model):
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
 
     panels = [FieldPanel("title"), FieldPanel("intro"), FieldPanel("is_active")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        SynchronizedField("is_active"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-is_active", "-created_at"]
         verbose_name = _("indikatoruppsättning")
         verbose_name_plural = _("indikatoruppsättningar")
         constraints = [
+            # One active set per language: a translation follows its original.
             models.UniqueConstraint(
-                fields=["is_active"], condition=Q(is_active=True), name="assessment_one_active_set"
+                fields=["locale"], condition=Q(is_active=True), name="assessment_one_active_set"
             )
         ]
 
@@ -50,19 +64,31 @@ class IndicatorSet(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.locale_id is None:
+            self.locale = self.get_default_locale()
         with transaction.atomic():
             if self.is_active:
-                IndicatorSet.objects.filter(is_active=True).exclude(pk=self.pk).update(
-                    is_active=False
-                )
+                IndicatorSet.objects.filter(is_active=True, locale_id=self.locale_id).exclude(
+                    pk=self.pk
+                ).update(is_active=False)
             super().save(*args, **kwargs)
+
+    def get_constraints(self):
+        """Model validation (the admin's form, wagtail-localize's translations) leaves out the
+        one-active-set rule: saving an active set makes the other one inactive (:meth:`save`),
+        so ticking "aktiv" is never an error. The database still holds the rule."""
+        return [
+            (model, [c for c in constraints if c.name != "assessment_one_active_set"])
+            for model, constraints in super().get_constraints()
+        ]
 
     @classmethod
     def active(cls):
-        return cls.objects.filter(is_active=True).first()
+        """The active original set (new assessments use it; its translations give the words)."""
+        return cls.objects.filter(is_active=True, locale=Locale.get_default()).first()
 
 
-class Area(models.Model):
+class Area(TranslatableMixin, models.Model):
     indicator_set = models.ForeignKey(
         IndicatorSet,
         verbose_name=_("indikatoruppsättning"),
@@ -80,8 +106,15 @@ class Area(models.Model):
         FieldPanel("intro"),
         FieldPanel("order"),
     ]
+    translatable_fields = [
+        TranslatableField("indicator_set"),
+        SynchronizedField("key"),
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        SynchronizedField("order"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["indicator_set", "order", "pk"]
         verbose_name = _("område")
         verbose_name_plural = _("områden")
@@ -93,7 +126,7 @@ class Area(models.Model):
         return f"{self.title} ({self.indicator_set})"
 
 
-class Statement(models.Model):
+class Statement(TranslatableMixin, models.Model):
     """One statement a school team places itself against, on four levels in words."""
 
     area = models.ForeignKey(
@@ -146,8 +179,21 @@ class Statement(models.Model):
             heading=_("Det här rekommenderas när påståendet är svagt"),
         ),
     ]
+    # The methods are the original's (a translation's result page shows their translations).
+    translatable_fields = [
+        TranslatableField("area"),
+        SynchronizedField("key"),
+        SynchronizedField("order"),
+        TranslatableField("text"),
+        TranslatableField("level_1"),
+        TranslatableField("level_2"),
+        TranslatableField("level_3"),
+        TranslatableField("level_4"),
+        SynchronizedField("event_types"),
+        SynchronizedField("service_kind"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["area__order", "area", "order", "pk"]
         verbose_name = _("påstående")
         verbose_name_plural = _("påståenden")

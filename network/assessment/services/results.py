@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from events.models.pages import EventPage
 from events.services.queries import upcoming_events
 from kcsite import referrals
-from kcsite.charts import ChartTable, bars
+from kcsite.charts import ChartTable, bars, one_decimal
 from methodbank.models import MethodPage
 from network.support.models import SupportServicePage
 
@@ -179,10 +179,6 @@ def result(assessment):
     return Result(assessment, scores, actions, changes, comments)
 
 
-def _one_decimal(value):
-    return None if value is None else round(value, 1)
-
-
 def profile_table(scores):
     """The profile per area: mean level as bars (scale 1–4), with the counts in the table."""
     table = ChartTable(
@@ -192,10 +188,10 @@ def profile_table(scores):
         row_heading=_("Område"),
         columns=[_("Medelnivå"), _("Besvarade"), _("Vet inte"), _("Obesvarade")],
         rows=[
-            (s.title, [_one_decimal(s.mean), s.answered, s.dont_know, s.unanswered]) for s in scores
+            (s.title, [one_decimal(s.mean), s.answered, s.dont_know, s.unanswered]) for s in scores
         ],
     )
-    table.chart = bars([(s.title, _one_decimal(s.mean)) for s in scores], maximum=4)
+    table.chart = bars([(s.title, one_decimal(s.mean)) for s in scores], maximum=4)
     return table
 
 
@@ -207,17 +203,20 @@ def change_table(changes):
         row_heading=_("Område"),
         columns=[_("Förra gången"), _("Nu"), _("Förändring")],
         rows=[
-            (c.title, [_one_decimal(c.before), _one_decimal(c.after), _signed(c.change)])
+            (c.title, [one_decimal(c.before), one_decimal(c.after), signed_change(c)])
             for c in changes
         ],
     )
-    table.chart = bars([(c.title, _one_decimal(c.after)) for c in changes], maximum=4)
+    table.chart = bars([(c.title, one_decimal(c.after)) for c in changes], maximum=4)
     return table
 
 
-def _signed(change):
-    """The change with its sign, in the active language's number format ("+0,5", "−1,0")."""
-    if change is None:
+def signed_change(change):
+    """An :class:`~..scoring.AreaChange` as shown: the difference of the two means as shown
+    (one decimal each, so the figures add up on the page), with its sign, in the active
+    language's number format ("+0,5", "−1,0", "±0,0"); None without both means."""
+    if change.before is None or change.after is None:
         return None
-    sign = "+" if change > 0 else "−" if change < 0 else "±"
-    return sign + formats.number_format(abs(change), 1)
+    difference = one_decimal(change.after) - one_decimal(change.before)
+    sign = "+" if difference > 0 else "−" if difference < 0 else "±"
+    return sign + formats.localize(abs(difference))
