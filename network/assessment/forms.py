@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.personnames import NoPersonNamesFormMixin
 from kcsite.vocabularies import SchoolForm
 
 from .choices import DONT_KNOW, Level
@@ -11,7 +12,7 @@ from .choices import DONT_KNOW, Level
 COMMENT_MAX = 2000
 
 
-class StartForm(PublicForm):
+class StartForm(NoPersonNamesFormMixin, PublicForm):
     school_unit = forms.CharField(
         label=_("Skolenhet"),
         max_length=200,
@@ -39,7 +40,7 @@ def level_choices(statement):
     return choices + [(DONT_KNOW, Level.DONT_KNOW.label)]
 
 
-class AreaForm(PublicFormMixin, forms.Form):
+class AreaForm(NoPersonNamesFormMixin, PublicFormMixin, forms.Form):
     """One radio group per statement of the area (optional: unanswered is counted as such)
     and the area's comment. Field names are the statements' keys."""
 

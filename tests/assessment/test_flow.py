@@ -183,6 +183,7 @@ def test_clearing_an_answer_counts_it_as_unanswered(client, indicator_set):
     [
         {"samma-dag-kontakt": "7"},
         {"samma-dag-kontakt": "1", "comment": "Eleven 121212-1212 är ofta borta."},
+        {"samma-dag-kontakt": "1", "comment": "Vi ringer hem när Ahmed är borta."},
         {"comment": "x" * 2001},
     ],
 )
@@ -339,3 +340,25 @@ def test_the_start_form_refuses_a_personal_number_too(client, indicator_set):
     assert response.status_code == 400
     assert soup(response).select_one('#error-summary a[href="#id_school_unit"]')
     assert not Assessment.objects.exists()
+
+
+def test_a_name_in_a_comment_is_kept_out_until_the_visitor_ticks_it(client, indicator_set):
+    assessment, _response = start(client)
+    url = factories.path(assessment, "area", number=2)
+    written = "Frånvaron registreras i Wilma samma dag."
+    response = client.post(url, area_post(assessment, comment=written))
+    assert response.status_code == 400
+    page = soup(response)
+    assert [box["value"] for box in page.select("input[name=not_person_names]")] == ["Wilma"]
+    assert page.select_one('textarea[name="comment"]').get_text().strip() == written
+    assert not AreaComment.objects.exists()
+    ticked = area_post(assessment, comment=written, not_person_names="Wilma")
+    assert client.post(url, ticked).status_code == 302
+    assert list(filling.comments_of(assessment).values()) == [written]
+
+
+def test_the_start_form_takes_a_school_named_after_a_person_but_not_a_name(client, indicator_set):
+    response = client.post(START + "starta/", {**START_DATA, "school_unit": "Kalle"})
+    assert response.status_code == 400 and not Assessment.objects.exists()
+    named = {**START_DATA, "school_unit": "Sven Eriksonsgymnasiet"}
+    assert client.post(START + "starta/", named).status_code == 302
