@@ -94,6 +94,7 @@ def main():
     from django.contrib.auth import get_user_model
     from django.test import Client
     from django.urls import reverse
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from methodbank.models import MethodFinderPage, MethodPage
 
@@ -107,6 +108,8 @@ def main():
     user = get_user_model().objects.create_superuser(
         f"bench-{secrets.token_hex(4)}", "bench@example.org", secrets.token_urlsafe(24)
     )
+    # Staff have set up two-factor login (required in production: STAFF_TWO_FACTOR_REQUIRED).
+    TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
     client.force_login(user)
 
     edit_url = reverse("wagtailadmin_pages:edit", args=[method.pk])
