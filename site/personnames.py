@@ -24,8 +24,8 @@ A word is taken for a name when it is written with a capital and is one of the n
 
 A genitive (*Kalles*, *Kalle's*) counts as the name. Not names: words in e-mail and web
 addresses, words in capitals (abbreviations), and a name that is part of a school's name
-("Astrid Lindgrens skola", "Sven Eriksonsgymnasiet": a word with *skol*, *gymnasi*, *school* or
-*akademi* within the next two words).
+("Astrid Lindgrens skola", "Sven Eriksonsgymnasiet": a word ending in *skola*, *gymnasiet*,
+*school*, *akademi* or their forms within the next two words).
 """
 
 import re
@@ -39,7 +39,11 @@ from django.utils.translation import ngettext_lazy
 from kcsite.search import lexicon
 
 COMMON_WORD = 5.0  # Zipf: a word this common is a word first, a name second
-SCHOOL_WORD = re.compile(r"skol|gymnasi|school|akademi", re.IGNORECASE)
+# A word that ends in a school noun (skolan, Eriksonsgymnasiet, akademin), not any word with
+# "skol" in it: "Kalle skolkar" is a pupil, not a school.
+SCHOOL_WORD = re.compile(
+    r"(?:skola|skolan|skolor|gymnasium|gymnasiet|school|akademi|akademin)$", re.IGNORECASE
+)
 SCHOOL_NAME_REACH = 2  # words after a name in which a school word makes it a school's name
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)

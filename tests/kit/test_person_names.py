@@ -21,6 +21,7 @@ from kcsite.personnames import NoPersonNamesFormMixin, find_person_names
         ("Vi har Klara i åk 8", ["Klara"]),  # a word, but with a capital inside a sentence
         ("Ansvarig: Lisa", ["Lisa"]),  # a colon does not begin a sentence
         ("Registrera i Wilma samma dag", ["Wilma"]),  # a system: the visitor may tick it
+        ("Kalle skolkar ofta", ["Kalle"]),  # "skolkar" is no school's name
     ],
 )
 def test_names_are_found(text, names):
