@@ -1,6 +1,8 @@
 """What the method bank's pages show for a request (their models route here): the finder's
 HTML context and JSON answer, and a method page's context."""
 
+from functools import cache as cache_once
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
@@ -58,10 +60,14 @@ def finder_context(finder, request):
 
 
 def method_context(method, request):
+    """Each value is computed when the template first reads it (a template calls callables),
+    so a method page whose content comes from the fragment cache costs none of them."""
     return {
-        "finder": method.finder(),
-        "related": related_methods(method),
-        "print_url": (method.get_url(request) or "") + method.reverse_subpage("print"),
+        "finder": cache_once(method.finder),
+        "related": cache_once(lambda: related_methods(method)),
+        "print_url": cache_once(
+            lambda: (method.get_url(request) or "") + method.reverse_subpage("print")
+        ),
     }
 
 
