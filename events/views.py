@@ -4,10 +4,11 @@ The page models route here and hand over the page; this module never imports the
 close a circle), it reaches the events through the page it is given."""
 
 from datetime import datetime
+from functools import cache as cache_once
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Max, Min, Q
+from django.db.models import Max, Min, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -57,6 +58,27 @@ def event_card(event, now):
         "state": state,
         "seats_left": seats_left,
         "waitlist": state == "open" and seats_left == 0,
+    }
+
+
+def event_context(event, request):
+    """The event page's context. Its content is a fragment kept per content generation and
+    keyed also on what changes without a publish: the registration state (the clock), the
+    seats left (registrations) and the other dates offered. Only those are computed for every
+    request; the rest (callables, which the template calls) only when the fragment is built."""
+    prefetch_related_objects([event], "occasions")  # all its dates in one query
+    state = event.registration_state()
+    other_dates = event.other_dates() if state in ("closed", "past") else []
+    shows_seats = event.registration_enabled and state != "past"
+    return {
+        "state": state,
+        "seats_left": event.seats_left() if shows_seats else None,
+        "other_dates": other_dates,
+        "other_dates_key": ",".join(str(other.pk) for other in other_dates),
+        "occasions": cache_once(lambda: event.original.occasion_list()),
+        "closed_days_before": cache_once(event.closed_days_before),
+        "index_page": cache_once(event.index_page),
+        "related_pages": cache_once(event.related_pages),
     }
 
 

@@ -9,9 +9,9 @@ waitlist.
 import hashlib
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -22,12 +22,15 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kcsite.pages.caching import generation
+from kcsite.pages.localising import language_of
 from kcsite.pages.models import BasePage
 from kcsite.vocabularies import EVENT_AUDIENCES, Audience
 
 from .. import views
 from .choices import EventFormat, EventType
 from .registrations import Registration
+from .windows import OtherDate, RegistrationWindow
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -204,7 +207,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def original(self):
         """The page registrations belong to: this event in the default locale."""
         default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        if self.locale.language_code == default:  # the locale is fetched once per instance
+        if language_of(self) == default:  # the locale's language, kept per process
             return self
         original = EventPage.objects.filter(
             translation_key=self.translation_key, locale__language_code=default
@@ -217,19 +220,18 @@ class EventPage(RoutablePageMixin, BasePage):
         first = self.first_occasion
         return first.start if first else None
 
+    def registration_window(self):
+        last = self.last_occasion
+        return RegistrationWindow(
+            enabled=self.registration_enabled,
+            opens=self.registration_opens,
+            closes=self.closes_at(),
+            ends=last.end if last else None,
+        )
+
     def registration_state(self, now=None):
         """'open', 'not_yet', 'closed', 'past' or 'disabled'."""
-        now = now or timezone.now()
-        if not self.registration_enabled:
-            return "disabled"
-        if self.is_past:
-            return "past"
-        if self.registration_opens and now < self.registration_opens:
-            return "not_yet"
-        closes = self.closes_at()
-        if closes is None or now >= closes:
-            return "closed"
-        return "open"
+        return self.registration_window().state(now or timezone.now())
 
     @property
     def registration_open(self):
@@ -285,16 +287,13 @@ class EventPage(RoutablePageMixin, BasePage):
         return views.event_ics(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        # The page asks for its dates a dozen ways: one query for all of them (read-only here).
-        prefetch_related_objects([self], "occasions")
         context = super().get_context(request, *args, **kwargs)
-        parent_path = self.path[: -self.steplen]  # the parent, specific, in one query
-        context["index_page"] = EventIndexPage.objects.filter(path=parent_path).first()
-        context["related_pages"] = self.related_pages()
-        if self.registration_state() in ("closed", "past"):
-            context["closed_days_before"] = self.closed_days_before()
-            context["other_dates"] = self.other_dates()
+        context.update(views.event_context(self, request))
         return context
+
+    def index_page(self):
+        """The event list this event belongs to (its parent, specific, in one query)."""
+        return EventIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def closed_days_before(self):
         """Whole days between the close of registration and the first occasion (0 when it
@@ -306,21 +305,34 @@ class EventPage(RoutablePageMixin, BasePage):
         return max((start_day - timezone.localtime(closes).date()).days, 0)
 
     def other_dates(self, limit=3):
-        """Other upcoming events of the same type, in this language, open for registration."""
-        candidates = (
-            EventPage.objects.live()
-            .public()
-            .filter(locale=self.locale, event_type=self.event_type)
-            .exclude(pk=self.pk)
-            .filter(occasions__start__gt=timezone.now())
-            .distinct()
-            .prefetch_related("occasions")
-        )
-        upcoming = sorted(
-            (event for event in candidates if event.registration_state() == "open"),
-            key=lambda event: event.first_occasion.start,
-        )
-        return upcoming[:limit]
+        """Other upcoming events of the same type, in this language, open for registration.
+
+        The candidates (an occasion still to come) are kept per content generation, as plain
+        values; whether each is open is decided now."""
+        key = f"events:other-dates:{generation()}:{self.pk}"
+        candidates = cache.get(key)
+        if candidates is None:
+            candidates = [
+                OtherDate(
+                    event.pk,
+                    event.title,
+                    event.url,
+                    event.first_occasion.start,
+                    event.registration_window(),
+                )
+                for event in EventPage.objects.live()
+                .public()
+                .filter(locale=self.locale_id, event_type=self.event_type)
+                .exclude(pk=self.pk)
+                .filter(occasions__start__gt=timezone.now())
+                .distinct()
+                .defer_streamfields()
+                .prefetch_related("occasions")
+            ]
+            cache.set(key, candidates, settings.FRAGMENT_CACHE_SECONDS or 60)
+        now = timezone.now()
+        upcoming = [other for other in candidates if other.window.state(now) == "open"]
+        return sorted(upcoming, key=lambda other: other.start)[:limit]
 
     def related_pages(self):
         """Live, public related methods and films (in this page's language when translated)."""
