@@ -24,7 +24,7 @@ from wagtail.search import index
 from kcsite.pages.blocks import BaseStreamBlock
 from kcsite.pages.caching import cached_for_anonymous
 from kcsite.pages.localising import localised_children
-from kcsite.pages.models import BasePage, PageContextMixin
+from kcsite.pages.models import BasePage, PageContextMixin, RememberedRestrictionsMixin
 from kcsite.pages.slugs import AsciiSlugMixin
 from kcsite.search.words import compound_parts
 
@@ -33,7 +33,9 @@ from .blocks import MaterialDocumentBlock, MaterialLinkBlock, ReferenceBlock, St
 from .forms import MethodPageForm
 
 
-class MethodPage(PageContextMixin, AsciiSlugMixin, RoutablePageMixin, Page):  # noqa: DJ008 - Page.__str__ (the title)
+class MethodPage(
+    RememberedRestrictionsMixin, PageContextMixin, AsciiSlugMixin, RoutablePageMixin, Page
+):  # noqa: DJ008 - Page.__str__ (the title)
     """A method, a mapping/investigation method or a tool: who does what, when and how."""
 
     summary = models.TextField(

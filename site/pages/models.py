@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .forms import KcPageForm
+from .restrictions import view_restrictions
 from .slugs import AsciiSlugMixin
 
 
@@ -27,7 +28,18 @@ class PageContextMixin:
         return {}
 
 
-class BasePage(PageContextMixin, AsciiSlugMixin, Page):
+class RememberedRestrictionsMixin:
+    """View restrictions looked up once per content generation, not on every view."""
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, remembered per content generation (``kcsite.pages.restrictions``);
+        a page not saved yet (a preview of a new page) asks the database."""
+        if self.pk is None:
+            return super().get_view_restrictions()
+        return view_restrictions(self, super().get_view_restrictions)
+
+
+class BasePage(RememberedRestrictionsMixin, PageContextMixin, AsciiSlugMixin, Page):
     """Fields every content page shares: an intro and a StreamField body."""
 
     intro = models.TextField(_("ingress"), blank=True)

@@ -5,14 +5,18 @@ page's translation in the active language (a locale and a translation lookup), t
 level the child with that slug and its specific row — about nine queries for a method page.
 :class:`RouteMemoMiddleware` remembers, per process, which page an address led to (page id,
 its model, how many path parts the tree consumed) and loads that page directly the next time:
-one query. Pages still route themselves from there (``route()`` checks that the page is live
-and resolves a routable page's sub-address), so an unpublished page answers 404 at once.
+one query, or none for an anonymous visitor, who gets a fresh copy of the page as it was
+loaded for the first visit (pickled; the page's own row changes only with a publish, which
+starts a new generation). Pages still route themselves from there (``route()`` checks that the
+page is live and resolves a routable page's sub-address), so an unpublished page answers 404 at
+once.
 
 Entries belong to the content generation (every publish, unpublish, move, slug change, site or
 locale change bumps it) and are dropped after ``MAX_AGE`` seconds anyway, for a per-process
 cache that does not see another worker's bump. Addresses that led nowhere are not remembered.
 """
 
+import pickle
 import time
 
 from django.http import Http404
@@ -35,18 +39,22 @@ def _remember(key, site, result, path_components):
         if len(_routes) >= MAX_ENTRIES:
             _routes.clear()
         return
-    _routes[key] = (time.monotonic(), site, type(page), page.pk, path_components[consumed:])
+    copy = pickle.dumps(page, pickle.HIGHEST_PROTOCOL)
+    _routes[key] = (time.monotonic(), site, copy, type(page), page.pk, path_components[consumed:])
 
 
 def _route_from_memo(request, key):
     entry = _routes.get(key)
     if entry is None:
         return False
-    stored, site, model, pk, remaining = entry
+    stored, site, copy, model, pk, remaining = entry
     if time.monotonic() - stored > MAX_AGE:
         del _routes[key]
         return False
-    page = model.objects.filter(pk=pk).first()
+    if request.user.is_authenticated:  # editors see the row as it is now (drafts, locks)
+        page = model.objects.filter(pk=pk).first()
+    else:
+        page = pickle.loads(copy)
     if page is None:
         del _routes[key]
         return False

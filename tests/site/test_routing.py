@@ -40,3 +40,41 @@ def test_an_unpublished_or_renamed_page_is_not_served_from_a_remembered_route(
 
     MethodPage.objects.get(pk=page.pk).unpublish()
     assert client.get(MethodPage.objects.get(pk=page.pk).url).status_code == 404
+
+
+def test_an_anonymous_visitor_gets_the_remembered_page_without_a_query_for_it(
+    client, page_cache_off, method
+):
+    page = method
+    client.get(page.url)  # remembered now, and its content fragment built
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    assert not any('FROM "methodbank_methodpage"' in q["sql"] for q in queries.captured_queries)
+
+
+def test_an_editor_gets_the_page_row_as_it_is_now(client, admin_client, page_cache_off, method):
+    page = method
+    client.get(page.url)  # remembered from an anonymous visit
+    with CaptureQueriesContext(connection) as queries:
+        assert admin_client.get(page.url).status_code == 200
+    assert any('FROM "methodbank_methodpage"' in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_new_view_restriction_applies_at_once_with_the_page_cache_off(
+    client, page_cache_off, method
+):
+    from bs4 import BeautifulSoup
+    from wagtail.models import PageViewRestriction
+
+    page = method
+    for _ in range(2):  # remembered: the route, the (empty) restrictions, the fragments
+        assert client.get(page.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=page.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert soup.select_one('input[name="password"]') is not None
+    assert soup.select_one("article.method") is None
+    restriction.delete()
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert soup.select_one("article.method h1").get_text(strip=True) == page.title
