@@ -12,6 +12,8 @@ class PagesConfig(AppConfig):
         from django.db.models import SlugField
         from django.db.models.signals import post_delete, post_save
         from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
         from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import (
             page_published,
@@ -36,7 +38,10 @@ class PagesConfig(AppConfig):
         page_slug_changed.connect(bump_generation, dispatch_uid="page-cache-slug")
         post_page_move.connect(bump_generation, dispatch_uid="page-cache-moved")
         post_delete.connect(bump_generation, sender=Page, dispatch_uid="page-cache-deleted")
-        for model in (PageViewRestriction, Site, SiteSettings, Locale):
+        # Documents and images appear in cached page content (a material's link and size, a
+        # body's image renditions): an editor's change to one shows at once too.
+        content_models = (get_document_model(), get_image_model())
+        for model in (PageViewRestriction, Site, SiteSettings, Locale, *content_models):
             for signal in (post_save, post_delete):
                 signal.connect(
                     bump_generation, sender=model, dispatch_uid=f"page-cache-{model.__name__}"

@@ -90,3 +90,38 @@ def test_a_preview_shows_the_draft_and_leaves_the_fragment_alone(client, page_ca
     client.logout()
     lead = _soup(client, page.url).select_one("article.method .lead").get_text(strip=True)
     assert lead != "Ett utkast som bara förhandsvisas."
+
+
+def test_an_edit_of_a_cited_reference_shows_at_once(client, page_cache_off, methods):
+    page, _neighbour = methods
+    reference = page.cited_references.first()  # the library entry the import linked
+
+    def citations():
+        soup = _soup(client, page.url)
+        return [li.get_text(" ", strip=True) for li in soup.select("article.method .reference")]
+
+    assert any(reference.title in text for text in citations())
+    reference.title = "En omskriven titel på studien"
+    reference.save()  # a snippet, not a page: no publish
+    assert any("En omskriven titel på studien" in text for text in citations())
+
+
+def test_an_edit_of_a_document_shows_at_once(client, page_cache_off, methods):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    page, _neighbour = methods
+    document = get_document_model().objects.create(
+        title="Samtalsunderlag", file=ContentFile(b"%PDF-1.4 test", name="underlag.pdf")
+    )
+    page.materials = [("document", {"document": document, "title": ""})]
+    page.save_revision().publish()
+
+    def materials():
+        soup = _soup(client, page.url)
+        return [a.get_text(strip=True) for a in soup.select("article.method .materials a")]
+
+    assert materials() == ["Samtalsunderlag"]
+    document.title = "Samtalsunderlag, ny version"
+    document.save()
+    assert materials() == ["Samtalsunderlag, ny version"]
