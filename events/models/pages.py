@@ -309,7 +309,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         The candidates (an occasion still to come) are kept per content generation, as plain
         values; whether each is open is decided now."""
-        key = f"events:other-dates:{generation()}:{self.pk}:{self.locale_id}:{self.event_type}"
+        key = f"events:other-dates:1:{generation()}:{self.pk}:{self.locale_id}:{self.event_type}"
         candidates = cache.get(key)
         if candidates is None:
             candidates = [
