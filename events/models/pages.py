@@ -309,6 +309,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         The candidates (an occasion still to come) are kept per content generation, as plain
         values; whether each is open is decided now."""
+        # "1": the format of the cached OtherDate values (raise it when they change)
         key = f"events:other-dates:1:{generation()}:{self.pk}:{self.locale_id}:{self.event_type}"
         candidates = cache.get(key)
         if candidates is None:
