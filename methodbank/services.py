@@ -11,7 +11,8 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from kcsite.pages.caching import generation
-from kcsite.search.services import clean_query, search_ranked
+from kcsite.search.ranking import search_ranked
+from kcsite.search.services import clean_query
 from kcsite.search.vocabulary import corrections
 
 from . import taxonomy
