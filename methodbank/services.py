@@ -6,6 +6,7 @@ import heapq
 import math
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
@@ -149,8 +150,9 @@ def finder_hits(finder, text):
 CARD_DEFERRED = ("body", "steps", "materials", "references", "keywords")
 
 
-def _card_rows(finder):
-    return finder.methods().model.objects.defer(*CARD_DEFERRED)
+def _card_rows():
+    # The model by name: methodbank.models imports the views, which import this module.
+    return apps.get_model("methodbank", "MethodPage").objects.defer(*CARD_DEFERRED)
 
 
 def find_methods(finder, query):
@@ -194,7 +196,7 @@ def find_methods(finder, query):
     if 0 < strong_total < total and strong_total < start + PER_PAGE:
         divider_at = max(0, strong_total - start)
     page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
-    by_id = _card_rows(finder).in_bulk(page_ids)
+    by_id = _card_rows().in_bulk(page_ids)
     results = [by_id[pk] for pk in page_ids if pk in by_id]
 
     suggestion = ""
@@ -252,5 +254,5 @@ def related_methods(method, limit=4):
     best = heapq.nsmallest(wanted + len(skip), ((-score, n) for n, score in points.items()))
     extra_ids = [index.rows[n]["pk"] for _score, n in best if index.rows[n]["pk"] not in skip]
     extra_ids = extra_ids[:wanted]
-    by_id = _card_rows(finder).in_bulk(extra_ids)
+    by_id = _card_rows().in_bulk(extra_ids)
     return chosen + [by_id[pk] for pk in extra_ids if pk in by_id]
