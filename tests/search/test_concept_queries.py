@@ -3,6 +3,7 @@ multi-search request on the cluster, one SQL query on PostgreSQL) they find what
 own Wagtail search finds, and a cached answer is the backend's answer."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 from wagtail.search.backends import get_search_backend
@@ -31,16 +32,23 @@ def _each_by_wagtail(backend, methods, queries):
     return [{page.pk for page in backend.search(query, methods)} for query in queries]
 
 
+def _aliases():
+    return ["default", *(["database"] if "database" in settings.WAGTAILSEARCH_BACKENDS else [])]
+
+
+@pytest.mark.parametrize("alias", _aliases())
 @pytest.mark.parametrize("text", QUERIES)
 @override_settings(SEARCH_CONCEPT_CACHE_SECONDS=0)
-def test_asked_together_each_concept_finds_what_its_own_search_finds(text):
-    backend = get_search_backend("default")
+def test_asked_together_each_concept_finds_what_its_own_search_finds(text, alias):
+    """On every configured backend (with PostgreSQL and OpenSearch: the cluster's multi-search
+    and the one SQL query over PostgreSQL's index)."""
+    backend = get_search_backend(alias)
     methods = _methods()
     queries = [concept.query for concept in analyse(text)]
     assert len(queries) > 1
     each = _each_by_wagtail(backend, methods, queries)
     assert all(each), text
-    together = concept_scores("default", backend, methods, queries, 500)
+    together = concept_scores(alias, backend, methods, queries, 500)
     assert [set(scores) for scores in together] == each
     assert all(score > 0 for scores in together for score in scores.values())
 
