@@ -40,8 +40,8 @@ def scope_of(queryset):
     return hashlib.sha256(str(queryset.order_by().query).encode()).hexdigest()[:24]
 
 
-def _key(alias, scope, query):
-    digest = hashlib.sha256(f"{alias}|{scope}|{query!r}".encode()).hexdigest()
+def _key(alias, scope, query, limit):
+    digest = hashlib.sha256(f"{alias}|{scope}|{limit}|{query!r}".encode()).hexdigest()
     return f"{CACHE_PREFIX}:{generation()}:{digest}"
 
 
@@ -51,7 +51,7 @@ def concept_scores(alias, backend, queryset, queries, limit, scope=None):
     match. Answers already in the cache for this content generation are not asked again."""
     seconds = settings.SEARCH_CONCEPT_CACHE_SECONDS
     scope = scope or scope_of(queryset) if seconds else None
-    keys = [_key(alias, scope, query) for query in queries] if seconds else []
+    keys = [_key(alias, scope, query, limit) for query in queries] if seconds else []
     cached = cache.get_many(keys) if keys else {}
     missing = [i for i in range(len(queries)) if not keys or keys[i] not in cached]
     answers = _ask(backend, queryset, [queries[i] for i in missing], limit)

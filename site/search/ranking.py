@@ -23,6 +23,10 @@ from .services import backend_aliases, backend_failed, search_ids
 from .words import index_terms
 
 MAX_CORE_INDEXES = 8  # per process: one per finder and language is what the site needs
+# Every hit of each concept counts, not only the best ``limit`` of the whole search: a method
+# that holds every concept may rank low for each one alone. 10 000 is the search cluster's
+# default result window.
+CONCEPT_HITS = 10_000
 
 
 class CoreIndex:
@@ -87,13 +91,14 @@ class RankedHits:
     backend: str
 
 
-def _concept_hits(queryset, scope, query, concepts, limit, aliases):
+def _concept_hits(queryset, scope, query, concepts, aliases):
     """Each concept's ``{pk: score}`` from the first backend that answers, and its alias."""
     queries = [concept.query for concept in concepts]
     for alias in aliases or backend_aliases():
         backend = get_search_backend(alias)
         try:
-            return concept_scores(alias, backend, queryset, queries, limit, scope=scope), alias
+            found = concept_scores(alias, backend, queryset, queries, CONCEPT_HITS, scope=scope)
+            return found, alias
         except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
             backend_failed(alias, queries, error, query=query)
     return None, "none"
@@ -117,7 +122,7 @@ def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, cor
         ids, alias = search_ids(queryset, query, limit=limit, aliases=aliases, verify=verify)
         return RankedHits(ids, len(ids), alias)
     scope = scope_of(queryset)
-    scores, alias = _concept_hits(queryset, scope, query, concepts, limit, aliases)
+    scores, alias = _concept_hits(queryset, scope, query, concepts, aliases)
     if scores is None:
         return RankedHits([], 0, alias)
     core = core_index(queryset, core_fields, scope=scope) if core_fields else None
