@@ -5,6 +5,7 @@ import hashlib
 import heapq
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.apps import apps
 from django.conf import settings
@@ -100,7 +101,7 @@ class FinderResult:
     total: int
     page: int
     pages: int
-    results: list  # MethodPage objects of the current page, in order
+    page_ids: list  # the methods of the current page, in order
     facets: list  # FacetGroup
     backend: str = ""
     without_filters: int = 0  # how many would match the text alone (for the no-results help)
@@ -109,6 +110,16 @@ class FinderResult:
     # None when the page holds only strong matches or only weak ones below an earlier divider.
     divider_at: int | None = None
     strong: int = 0  # how many of ``total`` match the search text well
+
+    @cached_property
+    def results(self):
+        """The methods of the current page (MethodPage objects, in order)."""
+        by_id = cards_for(self.page_ids)
+        return [by_id[pk] for pk in self.page_ids if pk in by_id]
+
+    @property
+    def load_cards(self):
+        return cards_for
 
     @property
     def start_index(self):
@@ -155,6 +166,15 @@ def _card_rows():
     return apps.get_model("methodbank", "MethodPage").objects.defer(*CARD_DEFERRED)
 
 
+def cards_for(pks):
+    """``{pk: MethodPage}`` with what a method card shows (a finder page whose cards are all in
+    the fragment cache reads none: ``{% cached_each … load=found.load_cards %}``)."""
+    return _card_rows().in_bulk(pks)
+
+
+cards_for.do_not_call_in_templates = True  # a template hands it on to {% cached_each %}
+
+
 def find_methods(finder, query):
     index = facet_index(finder)
     backend = ""
@@ -196,8 +216,6 @@ def find_methods(finder, query):
     if 0 < strong_total < total and strong_total < start + PER_PAGE:
         divider_at = max(0, strong_total - start)
     page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
-    by_id = _card_rows().in_bulk(page_ids)
-    results = [by_id[pk] for pk in page_ids if pk in by_id]
 
     suggestion = ""
     if query.text and not total:
@@ -207,7 +225,7 @@ def find_methods(finder, query):
         total=total,
         page=page,
         pages=pages,
-        results=results,
+        page_ids=page_ids,
         facets=facets,
         backend=backend,
         without_filters=base.bit_count(),

@@ -54,6 +54,7 @@ def finder_context(finder, request):
         "tiers": tier_entry_points(found),
         "remove_links": remove_filter_links(request, query),
         "consultation_url": consultation_url(request),
+        "finder_url": finder.get_url(request),  # once: the template links to it five times
     }
 
 

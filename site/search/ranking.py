@@ -138,20 +138,21 @@ def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, cor
         hits &= set(queryset.filter(pk__in=hits).values_list("pk", flat=True))
     weights = [math.log(1 + len(hits) / max(1, len(found & hits))) + 0.1 for found in covered]
     total = sum(weights)
-    coverage, core_score, score = dict.fromkeys(hits, 0.0), dict.fromkeys(hits, 0), {}
+    coverage, core_score = dict.fromkeys(hits, 0.0), dict.fromkeys(hits, 0)
     for weight, found in zip(weights, covered, strict=True):
         for pk in found & hits:
             coverage[pk] += weight / total
     for held in (*in_core, *in_first):  # a concept in the title counts twice
         for pk in held & hits:
             core_score[pk] += 1
-    for found in scores:
+    score = dict(scores[0])
+    for found in scores[1:]:
         for pk, value in found.items():
             score[pk] = score.get(pk, 0.0) + value
-    ranked = sorted(
-        hits,
-        key=lambda pk: (-round(coverage[pk], 3), -core_score[pk], -score.get(pk, 0.0), str(pk)),
-    )[:limit]
+    keys = {
+        pk: (-round(coverage[pk], 3), -core_score[pk], -score.get(pk, 0.0), str(pk)) for pk in hits
+    }
+    ranked = sorted(hits, key=keys.__getitem__)[:limit]
     if len(concepts) == 1:
         threshold, single = None, in_core[0] if core_fields else None
     else:

@@ -14,6 +14,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://kc")}
 # Several sites (or test runs) may share one Redis: each keeps its keys under its own prefix.
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="kc")
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "kcsite.cache.RedisCache"  # one Redis client per pool
 if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "FileBasedCache")):
     # Django's default of 300 entries is too few for cached pages plus their fragments: each
     # cull drops a third of the entries at random, the content generation among them.

@@ -15,21 +15,30 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def cached_each(context, items, template_name, fragment_name, name="item"):
+def cached_each(context, items, template_name, fragment_name, name="item", load=None):
     """``(item, html)`` for each of ``items``, rendered through ``template_name`` with the item
     as ``name``. The template must keep its output in the block
     ``{% cache fragment_cache_seconds <fragment_name> content_generation LANGUAGE_CODE
-    <name>.pk %}``: those entries are read here in one request."""
+    <name>.pk %}``: those entries are read here in one request.
+
+    With ``load``, ``items`` are primary keys and ``load(pks)`` gives ``{pk: object}`` for the
+    ones not in the cache (nothing is loaded when every fragment is cached); a key whose object
+    is gone is left out."""
     items = list(items)
+    pks = items if load else [item.pk for item in items]
     vary = [context.get("content_generation"), context.get("LANGUAGE_CODE")]
-    keys = [make_template_fragment_key(fragment_name, [*vary, item.pk]) for item in items]
+    keys = [make_template_fragment_key(fragment_name, [*vary, pk]) for pk in pks]
     found = cache.get_many(keys) if context.get("fragment_cache_seconds") else {}
+    missing = [pk for pk, key in zip(pks, keys, strict=True) if key not in found]
+    objects = load(missing) if load and missing else dict(zip(pks, items, strict=True))
     compiled = context.template.engine.get_template(template_name)
     rendered = []
-    for item, key in zip(items, keys, strict=True):
+    for item, pk, key in zip(items, pks, keys, strict=True):
         html = found.get(key)
         if html is None:
-            with context.push(**{name: item}):
+            if pk not in objects:
+                continue
+            with context.push(**{name: objects[pk]}):
                 html = compiled.render(context)
         rendered.append((item, mark_safe(html)))  # noqa: S308 - rendered by our own template
     return rendered
