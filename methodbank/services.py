@@ -5,13 +5,16 @@ import hashlib
 import heapq
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from kcsite.pages.caching import generation
-from kcsite.search.services import clean_query, search_ranked
+from kcsite.search.ranking import search_ranked
+from kcsite.search.services import clean_query
 from kcsite.search.vocabulary import corrections
 
 from . import taxonomy
@@ -98,7 +101,7 @@ class FinderResult:
     total: int
     page: int
     pages: int
-    results: list  # MethodPage objects of the current page, in order
+    page_ids: list  # the methods of the current page, in order
     facets: list  # FacetGroup
     backend: str = ""
     without_filters: int = 0  # how many would match the text alone (for the no-results help)
@@ -107,6 +110,16 @@ class FinderResult:
     # None when the page holds only strong matches or only weak ones below an earlier divider.
     divider_at: int | None = None
     strong: int = 0  # how many of ``total`` match the search text well
+
+    @cached_property
+    def results(self):
+        """The methods of the current page (MethodPage objects, in order)."""
+        by_id = cards_for(self.page_ids)
+        return [by_id[pk] for pk in self.page_ids if pk in by_id]
+
+    @property
+    def load_cards(self):
+        return cards_for
 
     @property
     def start_index(self):
@@ -148,8 +161,18 @@ def finder_hits(finder, text):
 CARD_DEFERRED = ("body", "steps", "materials", "references", "keywords")
 
 
-def _card_rows(finder):
-    return finder.methods().model.objects.defer(*CARD_DEFERRED)
+def _card_rows():
+    # The model by name: methodbank.models imports the views, which import this module.
+    return apps.get_model("methodbank", "MethodPage").objects.defer(*CARD_DEFERRED)
+
+
+def cards_for(pks):
+    """``{pk: MethodPage}`` with what a method card shows (a finder page whose cards are all in
+    the fragment cache reads none: ``{% cached_each … load=found.load_cards %}``)."""
+    return _card_rows().in_bulk(pks)
+
+
+cards_for.do_not_call_in_templates = True  # a template hands it on to {% cached_each %}
 
 
 def find_methods(finder, query):
@@ -193,8 +216,6 @@ def find_methods(finder, query):
     if 0 < strong_total < total and strong_total < start + PER_PAGE:
         divider_at = max(0, strong_total - start)
     page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
-    by_id = _card_rows(finder).in_bulk(page_ids)
-    results = [by_id[pk] for pk in page_ids if pk in by_id]
 
     suggestion = ""
     if query.text and not total:
@@ -204,7 +225,7 @@ def find_methods(finder, query):
         total=total,
         page=page,
         pages=pages,
-        results=results,
+        page_ids=page_ids,
         facets=facets,
         backend=backend,
         without_filters=base.bit_count(),
@@ -251,5 +272,5 @@ def related_methods(method, limit=4):
     best = heapq.nsmallest(wanted + len(skip), ((-score, n) for n, score in points.items()))
     extra_ids = [index.rows[n]["pk"] for _score, n in best if index.rows[n]["pk"] not in skip]
     extra_ids = extra_ids[:wanted]
-    by_id = _card_rows(finder).in_bulk(extra_ids)
+    by_id = _card_rows().in_bulk(extra_ids)
     return chosen + [by_id[pk] for pk in extra_ids if pk in by_id]

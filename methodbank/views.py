@@ -56,6 +56,7 @@ def finder_context(finder, request):
         "tiers": tier_entry_points(found),
         "remove_links": remove_filter_links(request, query),
         "consultation_url": consultation_url(request),
+        "finder_url": finder.get_url(request),  # once: the template links to it five times
     }
 
 
@@ -112,11 +113,21 @@ def remove_filter_links(request, query):
 def consultation_url(request):
     """Where a visitor books consultation with Team Domino: the first URL a
     ``kc_consultation_url`` hook gives (the support request form), else the contact page from
-    the site settings."""
-    for registered in hooks.get_hooks(CONSULTATION_HOOK):
-        url = registered()
-        if url is not None:
-            return url
+    the site settings. Worked out once per content generation, site and language (four to six
+    queries on every finder page before)."""
+    key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"
+    url = cache.get(key)
+    if url is None:
+        url = next(
+            (found for hook in hooks.get_hooks(CONSULTATION_HOOK) if (found := hook())), None
+        )
+        if url is None:
+            url = "/kontakt/"
+            site_settings = SiteSettings.for_request(request)
+            if site_settings.contact_page_id:
+                url = site_settings.contact_page.localized.get_url(request) or url
+        cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
+    return url
     # The contact page's address, once per content generation, site and language (four
     # queries on every finder page before).
     key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"

@@ -31,7 +31,8 @@ django.setup()
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from kcsite.search import analysis, lexicon, vocabulary, words  # noqa: E402
-from kcsite.search.services import search_ids, search_ranked  # noqa: E402
+from kcsite.search.ranking import search_ranked  # noqa: E402
+from kcsite.search.services import search_ids  # noqa: E402
 from methodbank.models import MethodFinderPage, MethodPage  # noqa: E402
 from methodbank.services import CORE_FIELDS, MAX_HITS  # noqa: E402
 

@@ -60,14 +60,24 @@ class Concept:
         return any(all(word in terms for word in words) for words in self.folded_alternatives)
 
 
+_SYNONYM_TERMS = [None, []]  # the synonym groups last seen, and their folded terms
+
+
+def _synonym_terms():
+    """Every editors' synonym term, folded and split into words, longest first, with its group
+    (worked out again only when the groups change)."""
+    groups = synonym_groups()
+    if _SYNONYM_TERMS[0] is not groups:
+        terms = ((fold(term).split(), group) for group in groups for term in group)
+        _SYNONYM_TERMS[:] = [groups, sorted(terms, key=lambda item: -len(item[0]))]
+    return _SYNONYM_TERMS[1]
+
+
 def _synonym_matches(words):
     """``(start, length, group)`` for each editors' synonym term found in ``words`` (longest
     terms first, no overlaps)."""
     folded = [fold(word) for word in words]
-    terms = sorted(
-        ((fold(term).split(), group) for group in synonym_groups() for term in group),
-        key=lambda item: -len(item[0]),
-    )
+    terms = _synonym_terms()
     taken = set()
     found = []
     for term_words, group in terms:

@@ -5,7 +5,6 @@ is skipped for a while (``circuit``); one that rejects a query is asked again in
 """
 
 import logging
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -24,8 +23,7 @@ from kcsite.privacy import (
 )
 
 from . import circuit
-from .analysis import analyse, build_query
-from .words import index_terms
+from .analysis import build_query
 
 logger = logging.getLogger(__name__)
 
@@ -201,9 +199,10 @@ def _cluster_ids(backend, results, queryset, limit, verify):
     return [pk for pk in pks if pk in existing]
 
 
-def _sqlite_ids(backend, results, queryset, limit):
+def _sqlite_ids(backend, results, queryset, limit, scored=False):
     """On SQLite's full-text index: the ids of the best ``limit`` hits of ``queryset`` in one
-    ranked query; None on another backend. (Wagtail's own SQLite query ranks each hit with a
+    ranked query (``scored``: ``(id, bm25)`` pairs, lower bm25 better); None on another
+    backend. (Wagtail's own SQLite query ranks each hit with a
     subquery that runs the full-text match again, once per hit: 10–20 s for a word in a few
     thousand references.)"""
     if not _is_sqlite(backend) or not hasattr(results, "query_compiler"):
@@ -227,10 +226,12 @@ def _sqlite_ids(backend, results, queryset, limit):
         .filter(index_entry__object_id__in=allowed)
         .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
         .order_by("score")
-        .values_list("index_entry__object_id", flat=True)[:limit]
     )
     to_python = queryset.model._meta.pk.to_python
-    return [to_python(pk) for pk in ranked]
+    if scored:
+        rows = ranked.values_list("index_entry__object_id", "score")[:limit]
+        return [(to_python(pk), score) for pk, score in rows]
+    return [to_python(pk) for pk in ranked.values_list("index_entry__object_id", flat=True)[:limit]]
 
 
 def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
@@ -253,111 +254,3 @@ def search_ids(queryset, query, *, limit=2000, aliases=None, verify=True):
 
     answer = _first_answer(query, aliases or backend_aliases(), fetch, lambda found: found[0])
     return answer if answer is not None else ([], "none")
-
-
-@dataclass
-class RankedHits:
-    """Search hits, best first; the first ``strong`` of them match the query well (the rest
-    merely mention some of its words)."""
-
-    ids: list
-    strong: int
-    backend: str
-
-
-def _concept_ids(backend, queryset, concept_query, limit):
-    results = backend.search(concept_query, queryset.only("pk"))
-    ids = _cluster_ids(backend, results, queryset, limit, verify=False)
-    return set(ids if ids is not None else (obj.pk for obj in results[:limit]))
-
-
-def _cluster_concept_ids(backend, queryset, concept_queries, limit):
-    """On the search cluster: the ids of the best ``limit`` hits of each concept query, all
-    in one multi-search request (one round trip instead of one per concept); None if the
-    backend is not a cluster."""
-    if not _is_cluster(backend):
-        return None
-    index = backend.get_index_for_model(queryset.model).name
-    searches = []
-    for concept_query in concept_queries:
-        results = backend.search(concept_query, queryset.only("pk"))
-        if not hasattr(results, "_get_es_body"):
-            return None
-        body = {**results._get_es_body(), "docvalue_fields": ["pk"], "_source": False}
-        body.update({results.fields_param_name: "_none_", "size": limit})
-        searches += [{"index": index}, body]
-    if backend.use_new_elasticsearch_api:
-        response = backend.es.msearch(searches=searches)
-    else:
-        response = backend.es.msearch(body=searches)
-    to_python = queryset.model._meta.pk.to_python
-    found = []
-    for answer in response["responses"]:
-        if "error" in answer:
-            raise RuntimeError(f"concept query failed: {answer['error']}")
-        found.append({to_python(hit["fields"]["pk"][0]) for hit in answer["hits"]["hits"]})
-    return found
-
-
-def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, core_fields=()):
-    """Like ``search_ids``, but methods that match more of the query's concepts come first,
-    and the hits are split into strong and weak ones, the same way on every backend.
-
-    Each concept of the query (its content words, see ``kcsite.search.analysis.analyse``) is
-    asked of the same backend on its own; a concept also counts as matched when it is in one of
-    the ``core_fields`` (title, summary, keywords), read and analysed in Python. A hit's
-    coverage is the share of the concepts it matches, each weighted by how rare it is among the
-    hits (a frequent word counts less). Hits are ordered by coverage, then by how many concepts
-    their core fields hold, then by the backend's own rank. Strong hits hold every concept of a
-    one- or two-concept query (and, for a single concept, hold it in a core field), or at least
-    60 % of the weight of a longer query."""
-    ids, alias = search_ids(queryset, query, limit=limit, aliases=aliases, verify=verify)
-    concepts = analyse(query) if ids else []
-    if not concepts:
-        return RankedHits(ids, len(ids), alias)
-    hits = set(ids)
-    core, first = {}, {}  # the analysed core fields, and the first of them (the title)
-    if core_fields:
-        for row in queryset.filter(pk__in=ids).values_list("pk", *core_fields):
-            core[row[0]] = index_terms(" ".join(str(value or "") for value in row[1:]))
-            first[row[0]] = index_terms(str(row[1] or ""))
-    backend = get_search_backend(alias)
-    per_concept = [hits] * len(concepts)  # a single concept: every hit holds it
-    if len(concepts) > 1:
-        try:
-            queries = [concept.query for concept in concepts]
-            per_concept = _cluster_concept_ids(backend, queryset, queries, limit)
-            if per_concept is None:  # the database backends: one query per concept
-                per_concept = [_concept_ids(backend, queryset, cq, limit) for cq in queries]
-        except Exception as error:  # noqa: BLE001 - ranking falls back to the backend's
-            logger.warning("Concept queries for %r failed on %r (%s)", query, alias, error)
-            return RankedHits(ids, len(ids), alias)
-    covered, in_core, in_first = [], [], []
-    for concept, concept_ids in zip(concepts, per_concept, strict=True):
-        found = concept_ids & hits
-        core_hits = {pk for pk, terms in core.items() if concept.matches(terms)}
-        covered.append(found | core_hits)
-        in_core.append(core_hits)
-        in_first.append({pk for pk in core_hits if concept.matches(first[pk])})
-    weights = [math.log(1 + len(hits) / max(1, len(found))) + 0.1 for found in covered]
-    total = sum(weights)
-    rank = {pk: position for position, pk in enumerate(ids)}
-
-    def coverage(pk):
-        return sum(w for w, found in zip(weights, covered, strict=True) if pk in found) / total
-
-    def core_count(pk):
-        return sum(1 for found in in_core if pk in found)
-
-    def core_score(pk):  # a concept in the title counts twice
-        return core_count(pk) + sum(1 for found in in_first if pk in found)
-
-    def is_strong(pk):
-        if len(concepts) == 1:
-            return not core_fields or core_count(pk) >= 1
-        return coverage(pk) >= (0.999 if len(concepts) == 2 else 0.6)
-
-    ordered = sorted(ids, key=lambda pk: (-round(coverage(pk), 3), -core_score(pk), rank[pk]))
-    strong = [pk for pk in ordered if is_strong(pk)]
-    weak = [pk for pk in ordered if not is_strong(pk)]
-    return RankedHits(strong + weak, len(strong), alias)

@@ -49,6 +49,11 @@ WAGTAILSEARCH_BACKENDS = build_search_backends(
 # search skips the cluster (answers from the database index) for SEARCH_CIRCUIT_SECONDS.
 SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS = env.float("SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS", default=0.5)
 SEARCH_CIRCUIT_SECONDS = env.int("SEARCH_CIRCUIT_SECONDS", default=30)
+# What each word of a search finds (kcsite.search.concept_scores), kept per content generation
+# as long as the cached fragments are (0 asks the backend for every word of every search).
+SEARCH_CONCEPT_CACHE_SECONDS = env.int(
+    "SEARCH_CONCEPT_CACHE_SECONDS", default=FRAGMENT_CACHE_SECONDS
+)
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 
 # --- Tasks ----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import json
 import pytest
 from django.conf import settings
 
-from kcsite.search.services import search_ranked
+from kcsite.search.ranking import search_ranked
 from methodbank.importing import import_methods
 from methodbank.models import MethodFinderPage, MethodPage
 from methodbank.services import CORE_FIELDS

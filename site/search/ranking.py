@@ -1,0 +1,167 @@
+"""Ranking by concepts: the methods that hold more of what the visitor asks for come first, and
+the hits split into strong and weak ones, the same way on every backend.
+
+The query's concepts (its content words with their forms and synonyms,
+``kcsite.search.analysis.analyse``) are asked of the backend one by one
+(``kcsite.search.concept_scores``, cached per content generation), and matched in Python against
+the analysed *core fields* of every object (title, summary, keywords: :class:`CoreIndex`, built
+once per process and content generation). Nothing of this is tuned to particular words.
+"""
+
+import math
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Sum
+from wagtail.search.backends import get_search_backend
+
+from kcsite.pages.caching import ProcessMemo
+
+from .analysis import analyse
+from .concept_scores import concept_scores, scope_of
+from .services import backend_aliases, backend_failed, search_ids
+from .words import index_terms
+
+MAX_CORE_INDEXES = 8  # per process: one per finder and language is what the site needs
+# Every hit of each concept counts, not only the best ``limit`` of the whole search: a method
+# that holds every concept may rank low for each one alone. 10 000 is the search cluster's
+# default result window.
+CONCEPT_HITS = 10_000
+
+
+class CoreIndex:
+    """For every analysed term of the core fields, the objects whose core fields hold it, and
+    likewise for the first core field alone (the title)."""
+
+    def __init__(self, rows):
+        self.core, self.first = defaultdict(set), defaultdict(set)
+        for pk, *values in rows:
+            for term in index_terms(" ".join(str(value or "") for value in values)):
+                self.core[term].add(pk)
+            for term in index_terms(str(values[0] or "")):
+                self.first[term].add(pk)
+
+    @staticmethod
+    def _holding(concept, postings):
+        found = set()
+        for words in concept.folded_alternatives:
+            sets = [postings.get(word) for word in words]
+            if all(sets):
+                found |= set.intersection(*sets)
+        return found
+
+    def holding(self, concept):
+        """The objects whose core fields hold ``concept`` (any of its alternatives)."""
+        return self._holding(concept, self.core)
+
+    def holding_in_first(self, concept):
+        return self._holding(concept, self.first)
+
+
+_CORE_INDEXES = OrderedDict()  # (scope, fields) -> ProcessMemo
+
+
+def core_index(queryset, core_fields, scope=None):
+    """The :class:`CoreIndex` of ``queryset``'s ``core_fields``, kept per process and rebuilt
+    when the content changes (:class:`kcsite.pages.caching.ProcessMemo`)."""
+    key = (scope or scope_of(queryset), tuple(core_fields))
+    memo = _CORE_INDEXES.get(key)
+    if memo is None:
+        versions = {"n": Count("pk"), "s": Sum("pk")}
+        if any(field.name == "last_published_at" for field in queryset.model._meta.get_fields()):
+            versions["t"] = Max("last_published_at")
+        memo = ProcessMemo(
+            build=lambda _version: CoreIndex(queryset.values_list("pk", *core_fields)),
+            db_version=lambda: queryset.order_by().aggregate(**versions),
+        )
+        _CORE_INDEXES[key] = memo
+        while len(_CORE_INDEXES) > MAX_CORE_INDEXES:
+            _CORE_INDEXES.popitem(last=False)
+    _CORE_INDEXES.move_to_end(key)
+    return memo.get()
+
+
+@dataclass
+class RankedHits:
+    """Search hits, best first; the first ``strong`` of them match the query well (the rest
+    merely mention some of its words)."""
+
+    ids: list
+    strong: int
+    backend: str
+
+
+def _concept_hits(queryset, scope, query, concepts, aliases):
+    """Each concept's ``{pk: score}`` from the first backend that answers, and its alias."""
+    queries = [concept.query for concept in concepts]
+    for alias in aliases or backend_aliases():
+        backend = get_search_backend(alias)
+        try:
+            found = concept_scores(alias, backend, queryset, queries, CONCEPT_HITS, scope=scope)
+            return found, alias
+        except Exception as error:  # noqa: BLE001 - no backend failure may reach a visitor
+            backend_failed(alias, queries, error, query=query)
+    return None, "none"
+
+
+def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, core_fields=()):
+    """The objects of ``queryset`` matching ``query``, best first, split into strong and weak.
+
+    A hit holds a concept when the backend finds the concept in it or its core fields hold it
+    (read and analysed in Python). A hit's *coverage* is the share of the concepts it holds,
+    each weighted by how rare it is among the hits (a frequent word counts less). Hits are
+    ordered by coverage, then by how many concepts their core fields hold (the title counting
+    twice), then by the sum of the backend's scores for the concepts. Strong hits hold every
+    concept of a one- or two-concept query (and, for a single concept, hold it in a core
+    field), or at least 60 % of the weight of a longer query.
+
+    When no concept is found as such (a misspelt word), the backend's full query answers
+    (``search_ids``: plain words, fuzzy matching), and its hits are all weak."""
+    concepts = analyse(query)
+    if not concepts:
+        ids, alias = search_ids(queryset, query, limit=limit, aliases=aliases, verify=verify)
+        return RankedHits(ids, len(ids), alias)
+    scope = scope_of(queryset)
+    scores, alias = _concept_hits(queryset, scope, query, concepts, aliases)
+    if scores is None:
+        return RankedHits([], 0, alias)
+    core = core_index(queryset, core_fields, scope=scope) if core_fields else None
+    in_core = [core.holding(concept) if core else set() for concept in concepts]
+    in_first = [core.holding_in_first(concept) if core else set() for concept in concepts]
+    covered = [set(found) | held for found, held in zip(scores, in_core, strict=True)]
+    hits = set().union(*covered)
+    if not hits:
+        ids, alias = search_ids(queryset, query, limit=limit, aliases=[alias], verify=verify)
+        strong = len(ids) if len(concepts) == 1 and not core_fields else 0
+        return RankedHits(ids, strong, alias)
+    if verify:
+        hits &= set(queryset.filter(pk__in=hits).values_list("pk", flat=True))
+    weights = [math.log(1 + len(hits) / max(1, len(found & hits))) + 0.1 for found in covered]
+    total = sum(weights)
+    coverage, core_score = dict.fromkeys(hits, 0.0), dict.fromkeys(hits, 0)
+    for weight, found in zip(weights, covered, strict=True):
+        for pk in found & hits:
+            coverage[pk] += weight / total
+    for held in (*in_core, *in_first):  # a concept in the title counts twice
+        for pk in held & hits:
+            core_score[pk] += 1
+    score = dict(scores[0])
+    for found in scores[1:]:
+        for pk, value in found.items():
+            score[pk] = score.get(pk, 0.0) + value
+    keys = {
+        pk: (-round(coverage[pk], 3), -core_score[pk], -score.get(pk, 0.0), str(pk)) for pk in hits
+    }
+    ranked = sorted(hits, key=keys.__getitem__)[:limit]
+    if len(concepts) == 1:
+        threshold, single = None, in_core[0] if core_fields else None
+    else:
+        threshold, single = (0.999 if len(concepts) == 2 else 0.6), None
+    strong, weak = [], []
+    for pk in ranked:
+        if threshold is None:
+            is_strong = single is None or pk in single
+        else:
+            is_strong = coverage[pk] >= threshold
+        (strong if is_strong else weak).append(pk)
+    return RankedHits(strong + weak, len(strong), alias)
