@@ -149,7 +149,12 @@ def finder_hits(finder, text):
         return cached
     # The facet index holds only live, public methods of this finder: other hits drop out.
     hits = search_ranked(
-        finder.methods(), text, limit=MAX_HITS, verify=False, core_fields=CORE_FIELDS
+        finder.methods(),
+        text,
+        limit=MAX_HITS,
+        verify=False,
+        core_fields=CORE_FIELDS,
+        scope=f"finder-{finder.pk}",  # what finder.methods() selects (its SQL not built again)
     )
     found = (hits.ids, hits.strong, hits.backend)
     cache.set(key, found, settings.PAGE_CACHE_SECONDS)

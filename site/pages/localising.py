@@ -5,10 +5,14 @@ English translation where one is live, otherwise the original in the default lan
 the templates mark with ``lang`` and a label ("in Swedish").
 """
 
+import time
+
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from .caching import generation
 
 # "This page is in <language>", shown beside an item whose language is not the visitor's.
 IN_LANGUAGE = {"sv": _("På svenska"), "en": _("På engelska")}
@@ -25,7 +29,26 @@ def original_of(page):
 
 def localised_children(page, model):
     """Live, public ``model`` children of ``page``, and for every child of its default-language
-    original without a live translation under ``page``, that original."""
+    original without a live translation under ``page``, that original.
+
+    The query set is built once per process and content generation (it reads the view
+    restrictions and the original page: two queries on every finder page and search before);
+    every use asks the database afresh."""
+    key = (generation(), page.pk, page.path, model._meta.label)
+    entry = _children.get(key)
+    if entry is None or time.monotonic() - entry[0] > MAX_AGE:
+        if len(_children) >= MAX_ENTRIES:
+            _children.clear()
+        entry = _children[key] = (time.monotonic(), _build_children(page, model))
+    return entry[1].all()
+
+
+MAX_AGE = 30.0  # seconds: for a cache per process, which does not see another worker's bump
+MAX_ENTRIES = 1000
+_children = {}
+
+
+def _build_children(page, model):
     own = model.objects.child_of(page).live().public()
     original = original_of(page)
     if original.pk == page.pk:

@@ -104,7 +104,9 @@ def _concept_hits(queryset, scope, query, concepts, aliases):
     return None, "none"
 
 
-def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, core_fields=()):
+def search_ranked(
+    queryset, query, *, limit=2000, aliases=None, verify=True, core_fields=(), scope=None
+):
     """The objects of ``queryset`` matching ``query``, best first, split into strong and weak.
 
     A hit holds a concept when the backend finds the concept in it or its core fields hold it
@@ -115,13 +117,14 @@ def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, cor
     concept of a one- or two-concept query (and, for a single concept, hold it in a core
     field), or at least 60 % of the weight of a longer query.
 
-    When no concept is found as such (a misspelt word), the backend's full query answers
+    ``scope`` names what ``queryset`` selects for the caches (default: its SQL). When no
+    concept is found as such (a misspelt word), the backend's full query answers
     (``search_ids``: plain words, fuzzy matching), and its hits are all weak."""
     concepts = analyse(query)
     if not concepts:
         ids, alias = search_ids(queryset, query, limit=limit, aliases=aliases, verify=verify)
         return RankedHits(ids, len(ids), alias)
-    scope = scope_of(queryset)
+    scope = scope or scope_of(queryset)
     scores, alias = _concept_hits(queryset, scope, query, concepts, aliases)
     if scores is None:
         return RankedHits([], 0, alias)
@@ -134,34 +137,45 @@ def search_ranked(queryset, query, *, limit=2000, aliases=None, verify=True, cor
         ids, alias = search_ids(queryset, query, limit=limit, aliases=[alias], verify=verify)
         strong = len(ids) if len(concepts) == 1 and not core_fields else 0
         return RankedHits(ids, strong, alias)
-    if verify:
+    if verify:  # the cluster may still hold objects that are gone
         hits &= set(queryset.filter(pk__in=hits).values_list("pk", flat=True))
-    weights = [math.log(1 + len(hits) / max(1, len(found & hits))) + 0.1 for found in covered]
-    total = sum(weights)
-    coverage, core_score = dict.fromkeys(hits, 0.0), dict.fromkeys(hits, 0)
-    for weight, found in zip(weights, covered, strict=True):
-        for pk in found & hits:
-            coverage[pk] += weight / total
-    for held in (*in_core, *in_first):  # a concept in the title counts twice
-        for pk in held & hits:
-            core_score[pk] += 1
-    score = dict(scores[0])
-    for found in scores[1:]:
-        for pk, value in found.items():
-            score[pk] = score.get(pk, 0.0) + value
-    keys = {
-        pk: (-round(coverage[pk], 3), -core_score[pk], -score.get(pk, 0.0), str(pk)) for pk in hits
-    }
-    ranked = sorted(hits, key=keys.__getitem__)[:limit]
+        covered, in_core, in_first = (
+            [found & hits for found in sets] for sets in (covered, in_core, in_first)
+        )
+    ranked, coverage = _order(hits, covered, in_core + in_first, scores, limit)
     if len(concepts) == 1:
-        threshold, single = None, in_core[0] if core_fields else None
+        single = in_core[0] if core_fields else hits
+        strong = [pk for pk in ranked if pk in single]
+        weak = [pk for pk in ranked if pk not in single]
     else:
-        threshold, single = (0.999 if len(concepts) == 2 else 0.6), None
-    strong, weak = [], []
-    for pk in ranked:
-        if threshold is None:
-            is_strong = single is None or pk in single
-        else:
-            is_strong = coverage[pk] >= threshold
-        (strong if is_strong else weak).append(pk)
+        threshold = 0.999 if len(concepts) == 2 else 0.6
+        strong = [pk for pk in ranked if coverage[pk] >= threshold]
+        weak = [pk for pk in ranked if coverage[pk] < threshold]
     return RankedHits(strong + weak, len(strong), alias)
+
+
+def _order(hits, covered, in_core_fields, scores, limit):
+    """The best ``limit`` hits in order, and each hit's coverage (see ``search_ranked``).
+    Every set given holds only hits."""
+    weights = [math.log(1 + len(hits) / max(1, len(found))) + 0.1 for found in covered]
+    total = sum(weights)
+    if len(covered) == 1:
+        coverage = dict.fromkeys(hits, 1.0)
+    else:
+        coverage = dict.fromkeys(hits, 0.0)
+        for weight, found in zip(weights, covered, strict=True):
+            share = weight / total
+            for pk in found:
+                coverage[pk] += share
+    core_score = dict.fromkeys(hits, 0)
+    for held in in_core_fields:  # core fields, then the title again: a title counts twice
+        for pk in held:
+            core_score[pk] += 1
+    score = scores[0]
+    if len(scores) > 1:
+        score = dict(score)
+        for found in scores[1:]:
+            for pk, value in found.items():
+                score[pk] = score.get(pk, 0.0) + value
+    keys = {pk: (-round(coverage[pk], 3), -core_score[pk], -score.get(pk, 0.0), pk) for pk in hits}
+    return sorted(hits, key=keys.__getitem__)[:limit], coverage

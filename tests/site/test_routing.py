@@ -78,3 +78,20 @@ def test_a_new_view_restriction_applies_at_once_with_the_page_cache_off(
     restriction.delete()
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
     assert soup.select_one("article.method h1").get_text(strip=True) == page.title
+
+
+def test_a_method_given_a_restriction_leaves_the_finder_at_once(client, page_cache_off, method):
+    """The finder's list of methods (``localised_children``) is built once per content
+    generation: a new view restriction starts a new one."""
+    from bs4 import BeautifulSoup
+    from wagtail.models import PageViewRestriction
+
+    def listed():
+        soup = BeautifulSoup(client.get("/metodbank/").content, "html.parser")
+        return [a.get_text(strip=True) for a in soup.select(".method-card__title a")]
+
+    assert listed() == [method.title]
+    PageViewRestriction.objects.create(
+        page=method, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    assert listed() == []
