@@ -118,24 +118,12 @@ def consultation_url(request):
     key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"
     url = cache.get(key)
     if url is None:
-        url = next(
-            (found for hook in hooks.get_hooks(CONSULTATION_HOOK) if (found := hook())), None
-        )
+        answers = (hook() for hook in hooks.get_hooks(CONSULTATION_HOOK))
+        url = next((answer for answer in answers if answer is not None), None)
         if url is None:
             url = "/kontakt/"
             site_settings = SiteSettings.for_request(request)
             if site_settings.contact_page_id:
                 url = site_settings.contact_page.localized.get_url(request) or url
-        cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
-    return url
-    # The contact page's address, once per content generation, site and language (four
-    # queries on every finder page before).
-    key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"
-    url = cache.get(key)
-    if url is None:
-        url = "/kontakt/"
-        site_settings = SiteSettings.for_request(request)
-        if site_settings.contact_page_id:
-            url = site_settings.contact_page.localized.get_url(request) or url
         cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
     return url
