@@ -9,10 +9,9 @@ from functools import cached_property
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from kcsite.pages.caching import generation
+from kcsite.pages.caching import fragment_cache, generation
 from kcsite.search.ranking import search_ranked
 from kcsite.search.services import clean_query
 from kcsite.search.vocabulary import corrections
@@ -144,7 +143,7 @@ def finder_hits(finder, text):
     engine once."""
     digest = hashlib.sha256(text.lower().encode()).hexdigest()
     key = f"finder-hits:{generation()}:{finder.pk}:{digest}"
-    cached = cache.get(key)
+    cached = fragment_cache.get(key)
     if cached is not None:
         return cached
     # The facet index holds only live, public methods of this finder: other hits drop out.
@@ -157,7 +156,7 @@ def finder_hits(finder, text):
         scope=f"finder-{finder.pk}",  # what finder.methods() selects (its SQL not built again)
     )
     found = (hits.ids, hits.strong, hits.backend)
-    cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    fragment_cache.set(key, found, settings.PAGE_CACHE_SECONDS)
     return found
 
 

@@ -4,12 +4,11 @@ HTML context and JSON answer, and a method page's context."""
 from functools import cache as cache_once
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.utils.translation import get_language
 from wagtail import hooks
 
-from kcsite.pages.caching import generation, on_cache_hit
+from kcsite.pages.caching import fragment_cache, generation, on_cache_hit
 from kcsite.pages.models import SiteSettings
 from kcsite.privacy import redact_personal_identity_numbers
 from kcsite.search.stats import record_search
@@ -116,7 +115,7 @@ def consultation_url(request):
     the site settings. Worked out once per content generation, site and language (four to six
     queries on every finder page before)."""
     key = f"consultation-url:{generation()}:{request.get_host()}:{get_language()}"
-    url = cache.get(key)
+    url = fragment_cache.get(key)
     if url is None:
         answers = (hook() for hook in hooks.get_hooks(CONSULTATION_HOOK))
         url = next((answer for answer in answers if answer is not None), None)
@@ -125,5 +124,5 @@ def consultation_url(request):
             site_settings = SiteSettings.for_request(request)
             if site_settings.contact_page_id:
                 url = site_settings.contact_page.localized.get_url(request) or url
-        cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
+        fragment_cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
     return url

@@ -96,7 +96,9 @@ def _require_services(request):
 def _empty_cache():
     """Each test starts with an empty cache (page cache, rate limits): the database is rolled
     back between tests, the in-memory cache is not."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
+
+    from kcsite.pages.near_cache import NearCache
 
     if redis_cache_configured():  # a shared server: only this run's keys, not FLUSHDB
         client = cache._cache.get_client(write=True)
@@ -106,6 +108,9 @@ def _empty_cache():
             client.delete(*keys)
     else:
         cache.clear()
+    fragments = caches["fragments"]
+    if isinstance(fragments, NearCache):  # each worker's copy of the fragments
+        fragments.local.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,6 @@ waitlist.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -22,7 +21,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from kcsite.pages.caching import generation
+from kcsite.pages.caching import fragment_cache, generation
 from kcsite.pages.localising import language_of
 from kcsite.pages.models import BasePage
 from kcsite.vocabularies import EVENT_AUDIENCES, Audience
@@ -311,7 +310,7 @@ class EventPage(RoutablePageMixin, BasePage):
         values; whether each is open is decided now."""
         # "1": the format of the cached OtherDate values (raise it when they change)
         key = f"events:other-dates:1:{generation()}:{self.pk}:{self.locale_id}:{self.event_type}"
-        candidates = cache.get(key)
+        candidates = fragment_cache.get(key)
         if candidates is None:
             candidates = [
                 OtherDate(
@@ -330,7 +329,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 .defer_streamfields()
                 .prefetch_related("occasions")
             ]
-            cache.set(key, candidates, settings.FRAGMENT_CACHE_SECONDS or 60)
+            fragment_cache.set(key, candidates, settings.FRAGMENT_CACHE_SECONDS or 60)
         now = timezone.now()
         upcoming = [other for other in candidates if other.window.state(now) == "open"]
         return sorted(upcoming, key=lambda other: other.start)[:limit]

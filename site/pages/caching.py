@@ -19,12 +19,16 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.connection import ConnectionProxy
 from django.utils.translation import get_language
 
 GENERATION_KEY = "pages:generation"
+# For entries whose key holds the content generation: a near copy in each worker
+# (kcsite.pages.near_cache) in front of the shared cache.
+fragment_cache = ConnectionProxy(caches, "fragments")
 _request = threading.local()  # the generation read once per request (see remember_per_request)
 
 

@@ -23,11 +23,10 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Case, CharField, F, FloatField, Q, When
 from django.db.models.functions import Cast
 
-from kcsite.pages.caching import generation
+from kcsite.pages.caching import fragment_cache, generation
 
 from .services import _is_cluster, _is_postgres, _is_sqlite, _sqlite_ids
 
@@ -51,12 +50,12 @@ def concept_scores(alias, backend, queryset, queries, limit, scope=None):
     seconds = settings.SEARCH_CONCEPT_CACHE_SECONDS
     scope = scope or scope_of(queryset) if seconds else None
     keys = [_key(alias, scope, query, limit) for query in queries] if seconds else []
-    cached = cache.get_many(keys) if keys else {}
+    cached = fragment_cache.get_many(keys) if keys else {}
     missing = [i for i in range(len(queries)) if not keys or keys[i] not in cached]
     answers = _ask(backend, queryset, [queries[i] for i in missing], limit)
     found = dict(zip(missing, answers, strict=True))
     if keys and missing:
-        cache.set_many({keys[i]: _packed(found[i]) for i in missing}, seconds)
+        fragment_cache.set_many({keys[i]: _packed(found[i]) for i in missing}, seconds)
     return [found[i] if i in found else _unpacked(cached[keys[i]]) for i in range(len(queries))]
 
 

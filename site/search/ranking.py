@@ -9,15 +9,15 @@ once per process and content generation). Nothing of this is tuned to particular
 """
 
 import math
-from collections import OrderedDict, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Sum
-from wagtail.search.backends import get_search_backend
 
 from kcsite.pages.caching import ProcessMemo
 
 from .analysis import analyse
+from .backends import search_backend
 from .concept_scores import concept_scores, scope_of
 from .services import backend_aliases, backend_failed, search_ids
 from .words import index_terms
@@ -95,7 +95,7 @@ def _concept_hits(queryset, scope, query, concepts, aliases):
     """Each concept's ``{pk: score}`` from the first backend that answers, and its alias."""
     queries = [concept.query for concept in concepts]
     for alias in aliases or backend_aliases():
-        backend = get_search_backend(alias)
+        backend = search_backend(alias)
         try:
             found = concept_scores(alias, backend, queryset, queries, CONCEPT_HITS, scope=scope)
             return found, alias
@@ -156,26 +156,35 @@ def search_ranked(
 
 def _order(hits, covered, in_core_fields, scores, limit):
     """The best ``limit`` hits in order, and each hit's coverage (see ``search_ranked``).
-    Every set given holds only hits."""
+    Every set given holds only hits.
+
+    Coverage depends only on which concepts a hit holds, so it is worked out once per
+    combination (a bit mask). The order is three stable sorts on plain numbers (by id, by the
+    sum of scores, by coverage and core fields), which Python sorts several times faster than
+    the same order as tuples."""
     weights = [math.log(1 + len(hits) / max(1, len(found))) + 0.1 for found in covered]
     total = sum(weights)
-    if len(covered) == 1:
-        coverage = dict.fromkeys(hits, 1.0)
-    else:
-        coverage = dict.fromkeys(hits, 0.0)
-        for weight, found in zip(weights, covered, strict=True):
-            share = weight / total
-            for pk in found:
-                coverage[pk] += share
-    core_score = dict.fromkeys(hits, 0)
-    for held in in_core_fields:  # core fields, then the title again: a title counts twice
-        for pk in held:
-            core_score[pk] += 1
-    score = scores[0]
-    if len(scores) > 1:
-        score = dict(score)
-        for found in scores[1:]:
-            for pk, value in found.items():
-                score[pk] = score.get(pk, 0.0) + value
-    keys = {pk: (-round(coverage[pk], 3), -core_score[pk], -score.get(pk, 0.0), pk) for pk in hits}
-    return sorted(hits, key=keys.__getitem__)[:limit], coverage
+    held = dict.fromkeys(hits, 0)
+    for bit, found in enumerate(covered):
+        for pk in found:
+            held[pk] += 1 << bit
+    share = {}
+    for mask in set(held.values()):
+        part = sum(weight for bit, weight in enumerate(weights) if mask >> bit & 1) / total
+        share[mask] = round(part, 3) if len(covered) > 1 else 1.0
+    core = Counter()
+    for found in in_core_fields:  # core fields, then the title again: a title counts twice
+        core.update(found)
+    width, core_of = len(in_core_fields) + 1, core.get
+    bucket = {
+        pk: -(round(share[mask] * 1000) * width + core_of(pk, 0)) for pk, mask in held.items()
+    }
+    negative_score = dict.fromkeys(hits, 0.0)
+    for found in scores:
+        for pk, value in found.items():
+            if pk in negative_score:
+                negative_score[pk] -= value
+    order = sorted(hits)
+    order.sort(key=negative_score.__getitem__)
+    order.sort(key=bucket.__getitem__)
+    return order[:limit], {pk: share[mask] for pk, mask in held.items()}

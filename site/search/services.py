@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import CharField
 from django.db.models.functions import Cast
-from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchBackend
 from wagtail.search.query import Fuzzy
 
@@ -24,6 +23,7 @@ from kcsite.privacy import (
 
 from . import circuit
 from .analysis import build_query
+from .backends import search_backend
 
 logger = logging.getLogger(__name__)
 
@@ -70,8 +70,8 @@ def backend_aliases():
 def autocomplete_backend(alias):
     """The backend for ``alias`` with the shorter autocomplete timeout on the cluster."""
     if alias == "default" and "database" in settings.WAGTAILSEARCH_BACKENDS:
-        return get_search_backend(alias, TIMEOUT=settings.SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS)
-    return get_search_backend(alias)
+        return search_backend(alias, TIMEOUT=settings.SEARCH_AUTOCOMPLETE_TIMEOUT_SECONDS)
+    return search_backend(alias)
 
 
 def backend_failed(alias, attempt, error, query=None):
@@ -133,7 +133,7 @@ def _first_answer(query, aliases, fetch, found):
     that fails is logged and the next query or backend is tried. None when no backend answered.
     """
     for alias in aliases:
-        backend: BaseSearchBackend = get_search_backend(alias)
+        backend: BaseSearchBackend = search_backend(alias)
         answered = None
         for attempt in _queries_for(backend, query):
             try:

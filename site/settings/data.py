@@ -34,6 +34,13 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 # A shared cache (Redis, files) drops them at every publish, so they may live long; a cache per
 # process only sees its own publishes, so there they live no longer than a cached page.
 _SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
+# Entries keyed by the content generation (fragments, concept answers): a copy in each worker in
+# front of a shared cache (kcsite.pages.near_cache); a per-process cache is its own near copy.
+CACHES["fragments"] = (
+    {"BACKEND": "kcsite.pages.near_cache.NearCache", "OPTIONS": {"SHARED": "default"}}
+    if _SHARED_CACHE
+    else CACHES["default"]
+)
 FRAGMENT_CACHE_SECONDS = env.int(
     "FRAGMENT_CACHE_SECONDS", default=3600 if _SHARED_CACHE else PAGE_CACHE_SECONDS
 )

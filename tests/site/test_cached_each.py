@@ -9,7 +9,7 @@ from django.template import Context, Engine
 
 TEMPLATE = (
     "{% load cache %}{% cache fragment_cache_seconds card content_generation LANGUAGE_CODE "
-    "item.pk %}<li>{{ item.title }}</li>{% endcache %}"
+    'item.pk using="fragments" %}<li>{{ item.title }}</li>{% endcache %}'
 )
 
 

@@ -300,7 +300,7 @@ def test_search_with_a_number_is_answered_but_stored_redacted(client, url):
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("app_pages")
-def test_the_search_fallback_warning_is_redacted(settings, caplog):
+def test_the_search_fallback_warning_is_redacted(settings, caplog, monkeypatch):
     from wagtail.models import Page
 
     from kcsite.search import services
@@ -315,12 +315,8 @@ def test_the_search_fallback_warning_is_redacted(settings, caplog):
 
         return Backend()
 
-    original = services.get_search_backend
-    services.get_search_backend = failing_backend
-    try:
-        services.search(Page.objects.none(), "elev 120314-2383")
-    finally:
-        services.get_search_backend = original
+    monkeypatch.setattr(services, "search_backend", failing_backend)
+    services.search(Page.objects.none(), "elev 120314-2383")
     assert "falling back" in caplog.text or "No search backend" in caplog.text
     assert "2383" not in caplog.text
 

@@ -3,7 +3,6 @@ authors in order and its topics."""
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -18,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from kcsite.pages.caching import generation
+from kcsite.pages.caching import fragment_cache, generation
 from kcsite.pages.localising import in_active_language
 
 from ..citations import citation_html
@@ -228,11 +227,11 @@ def reference_library_url():
     Looked up once per content generation and language (a page citing ten references asked the
     database twenty times before)."""
     key = f"reference-library-url:{generation()}:{get_language()}"
-    url = cache.get(key)
+    url = fragment_cache.get(key)
     if url is None:
         libraries = _library_page_model().objects.live().public()
         library = libraries.filter(locale__language_code=get_language()).first()
         library = library or libraries.first()
         url = (library.url or "") if library is not None else ""
-        cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
+        fragment_cache.set(key, url, settings.FRAGMENT_CACHE_SECONDS or 60)
     return url

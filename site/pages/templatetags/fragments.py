@@ -7,9 +7,10 @@ at once and renders only the ones not in the cache, through the same template an
 """
 
 from django import template
-from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.utils.safestring import mark_safe
+
+from kcsite.pages.caching import fragment_cache
 
 register = template.Library()
 
@@ -19,7 +20,7 @@ def cached_each(context, items, template_name, fragment_name, name="item", load=
     """``(item, html)`` for each of ``items``, rendered through ``template_name`` with the item
     as ``name``. The template must keep its output in the block
     ``{% cache fragment_cache_seconds <fragment_name> content_generation LANGUAGE_CODE
-    <name>.pk %}``: those entries are read here in one request.
+    <name>.pk using="fragments" %}``: those entries are read here in one request.
 
     With ``load``, ``items`` are primary keys and ``load(pks)`` gives ``{pk: object}`` for the
     ones not in the cache (nothing is loaded when every fragment is cached); a key whose object
@@ -28,7 +29,7 @@ def cached_each(context, items, template_name, fragment_name, name="item", load=
     pks = items if load else [item.pk for item in items]
     vary = [context.get("content_generation"), context.get("LANGUAGE_CODE")]
     keys = [make_template_fragment_key(fragment_name, [*vary, pk]) for pk in pks]
-    found = cache.get_many(keys) if context.get("fragment_cache_seconds") else {}
+    found = fragment_cache.get_many(keys) if context.get("fragment_cache_seconds") else {}
     missing = [pk for pk, key in zip(pks, keys, strict=True) if key not in found]
     objects = load(missing) if load and missing else dict(zip(pks, items, strict=True))
     compiled = context.template.engine.get_template(template_name)
