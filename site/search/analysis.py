@@ -29,7 +29,7 @@ from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from . import lexicon
 from .contributions import phrase_matches
-from .vocabulary import FUZZY_MIN_LENGTH, alternatives, synonym_groups, vocabulary
+from .vocabulary import FUZZY_MIN_LENGTH, alternatives, is_unknown, synonym_groups, vocabulary
 from .words import STOPWORDS, fold, split_compound, words_of
 
 MAX_WORDS = 8
@@ -125,12 +125,48 @@ def analyse(text):
         position += 1
         if word in STOPWORDS:
             continue
-        concepts.append(Concept(word, alternatives_for(word, vocab)))
+        concepts.append(Concept(word, _with_corrected_synonyms(word, vocab)))
     if not concepts:  # only function words: search for them as they are
         concepts = [Concept(word, [(word,)]) for word in dict.fromkeys(words)]
     concepts = [Concept(c.label, _content_alternatives(c.alternatives)) for c in concepts]
     unique = {}
     for concept in concepts:
+        unique.setdefault(concept.label, concept)
+    return list(unique.values())[:MAX_WORDS]
+
+
+def _with_corrected_synonyms(word, vocab):
+    """A word's alternatives; a misspelt word means what its corrections mean, so the editors'
+    synonyms of a corrected spelling are alternatives too (``hemmasitare`` → ``hemmasittare``
+    → ``långvarig frånvaro``)."""
+    found = alternatives_for(word, vocab)
+    if len(found) < 2 or not is_unknown(word, vocab):
+        return found
+    for corrected in [words for words in found[1:] if len(words) == 1]:
+        for _start, _size, group in _synonym_matches(list(corrected)):
+            found += [tuple(words_of(term)) for term in group]
+    return list(dict.fromkeys(words for words in found if words))
+
+
+def relax(concepts):
+    """The query with each compound word asked as its parts, each a concept of its own
+    (``vikariebrist`` → ``vikarie``, ``brist``), asked when nothing holds the query as it is:
+    objects holding some of the parts are found, ranked by how much of the query they cover.
+    None when the query has no compound word."""
+    relaxed, vocab = [], None
+    for concept in concepts:
+        parts = [] if " " in concept.label else split_compound(concept.label)
+        parts = [part for part in parts if part not in STOPWORDS]
+        if len(parts) < 2:
+            relaxed.append(concept)
+            continue
+        vocab = vocab or vocabulary()
+        for part in parts:
+            relaxed.append(Concept(part, _content_alternatives(alternatives_for(part, vocab))))
+    if len(relaxed) == len(concepts):
+        return None
+    unique = {}
+    for concept in relaxed:
         unique.setdefault(concept.label, concept)
     return list(unique.values())[:MAX_WORDS]
 

@@ -16,7 +16,7 @@ from django.db.models import Count, Max, Sum
 
 from kcsite.pages.caching import ProcessMemo
 
-from .analysis import analyse
+from .analysis import analyse, relax
 from .backends import search_backend
 from .concept_scores import concept_scores, scope_of
 from .services import backend_aliases, backend_failed, search_ids
@@ -104,6 +104,33 @@ def _concept_hits(queryset, scope, query, concepts, aliases):
     return None, "none"
 
 
+@dataclass
+class _Found:
+    """What the backend and the core fields hold of each concept."""
+
+    alias: str
+    scores: list  # per concept: {pk: the backend's score}
+    in_core: list  # per concept: the pks whose core fields hold it
+    in_first: list  # per concept: the pks whose first core field (the title) holds it
+
+    @property
+    def covered(self):
+        return [set(found) | held for found, held in zip(self.scores, self.in_core, strict=True)]
+
+
+def _gather(queryset, scope, query, concepts, aliases, core_fields):
+    scores, alias = _concept_hits(queryset, scope, query, concepts, aliases)
+    if scores is None:
+        return None
+    core = core_index(queryset, core_fields, scope=scope) if core_fields else None
+    return _Found(
+        alias,
+        scores,
+        [core.holding(concept) if core else set() for concept in concepts],
+        [core.holding_in_first(concept) if core else set() for concept in concepts],
+    )
+
+
 def search_ranked(
     queryset, query, *, limit=2000, aliases=None, verify=True, core_fields=(), scope=None
 ):
@@ -117,41 +144,56 @@ def search_ranked(
     concept of a one- or two-concept query (and, for a single concept, hold it in a core
     field), or at least 60 % of the weight of a longer query.
 
-    ``scope`` names what ``queryset`` selects for the caches (default: its SQL). When no
-    concept is found as such (a misspelt word), the backend's full query answers
+    When nothing holds the query, its compound words are asked as their parts instead
+    (``analysis.relax``: ``vikariebrist`` → ``vikarie``, ``brist``).
+    ``scope`` names what ``queryset`` selects for the caches (default: its SQL).
+    When nothing is found at all (a misspelt word), the backend's full query answers
     (``search_ids``: plain words, fuzzy matching), and its hits are all weak."""
     concepts = analyse(query)
     if not concepts:
         ids, alias = search_ids(queryset, query, limit=limit, aliases=aliases, verify=verify)
         return RankedHits(ids, len(ids), alias)
     scope = scope or scope_of(queryset)
-    scores, alias = _concept_hits(queryset, scope, query, concepts, aliases)
-    if scores is None:
-        return RankedHits([], 0, alias)
-    core = core_index(queryset, core_fields, scope=scope) if core_fields else None
-    in_core = [core.holding(concept) if core else set() for concept in concepts]
-    in_first = [core.holding_in_first(concept) if core else set() for concept in concepts]
-    covered = [set(found) | held for found, held in zip(scores, in_core, strict=True)]
-    hits = set().union(*covered)
-    if not hits:
-        ids, alias = search_ids(queryset, query, limit=limit, aliases=[alias], verify=verify)
+    found = _gather(queryset, scope, query, concepts, aliases, core_fields)
+    if found is None:
+        return RankedHits([], 0, "none")
+    ids, strong, _coverage = _rank(queryset, found, len(concepts), limit, verify, core_fields)
+    relaxed = None if ids else relax(concepts)
+    if relaxed:  # a compound word that nothing holds: ask for its parts instead
+        again = _gather(queryset, scope, query, relaxed, [found.alias], core_fields)
+        if again is not None:
+            ids, strong, _coverage = _rank(
+                queryset, again, len(relaxed), limit, verify, core_fields
+            )
+    if not ids:
+        ids, alias = search_ids(queryset, query, limit=limit, aliases=[found.alias], verify=verify)
         strong = len(ids) if len(concepts) == 1 and not core_fields else 0
         return RankedHits(ids, strong, alias)
-    if verify:  # the cluster may still hold objects that are gone
+    return RankedHits(ids, strong, found.alias)
+
+
+def _rank(queryset, found, concept_count, limit, verify, core_fields):
+    """``(ids, strong, coverage)``: the hits of ``found`` in order, how many of them are strong,
+    and each hit's coverage."""
+    covered, in_core, in_first = found.covered, found.in_core, found.in_first
+    hits = set().union(*covered)
+    if verify and hits:  # the cluster may still hold objects that are gone
         hits &= set(queryset.filter(pk__in=hits).values_list("pk", flat=True))
         covered, in_core, in_first = (
-            [found & hits for found in sets] for sets in (covered, in_core, in_first)
+            [held & hits for held in sets] for sets in (covered, in_core, in_first)
         )
-    ranked, coverage = _order(hits, covered, in_core + in_first, scores, limit)
-    if len(concepts) == 1:
+    if not hits:
+        return [], 0, {}
+    ranked, coverage = _order(hits, covered, in_core + in_first, found.scores, limit)
+    if concept_count == 1:
         single = in_core[0] if core_fields else hits
         strong = [pk for pk in ranked if pk in single]
         weak = [pk for pk in ranked if pk not in single]
     else:
-        threshold = 0.999 if len(concepts) == 2 else 0.6
+        threshold = 0.999 if concept_count == 2 else 0.6
         strong = [pk for pk in ranked if coverage[pk] >= threshold]
         weak = [pk for pk in ranked if coverage[pk] < threshold]
-    return RankedHits(strong + weak, len(strong), alias)
+    return strong + weak, len(strong), coverage
 
 
 def _order(hits, covered, in_core_fields, scores, limit):

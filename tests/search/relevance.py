@@ -8,6 +8,11 @@ that answer it and how well (3 = exactly what was asked for, 2 = clearly relevan
 * **set 2** (``set2/``) over 43 further methods written in another voice (``set2/methods.json``,
   imported only by the relevance test), with queries and judgments written before anything was
   measured on them. It is never tuned on: it shows how the search generalises.
+* **set 3** (``set3/``) over 50 methods in yet other voices (social services, child psychiatry,
+  pupil-health teams, municipal guidance, staff-meeting notes, research summaries), with 56
+  queries written before any judging and without reading the search code or running it: a
+  blind *development* set. Its failures may point at general weaknesses of the analysis or the
+  ranking; word lists, synonyms and weights are never fitted to it.
 
 The search under test is the method finder's (``kcsite.search.services.search_ids`` with the
 query built by ``methodbank.searching``): strong hits first, then the weaker ones the finder
@@ -29,8 +34,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 JUDGMENTS = HERE / "judgments.json"
-SET2_JUDGMENTS = HERE / "set2" / "judgments.json"
-SET2_METHODS = HERE / "set2" / "methods.json"
+# set name -> (judgments, methods imported for it; None: the demo methods)
+SETS = {
+    "set1": (JUDGMENTS, None),
+    "set2": (HERE / "set2" / "judgments.json", HERE / "set2" / "methods.json"),
+    "set3": (HERE / "set3" / "judgments.json", HERE / "set3" / "methods.json"),
+}
 REPORTS = Path(__file__).resolve().parents[2] / "var" / "test-reports"
 
 

@@ -16,8 +16,7 @@ from methodbank.services import CORE_FIELDS
 
 from .relevance import (
     JUDGMENTS,
-    SET2_JUDGMENTS,
-    SET2_METHODS,
+    SETS,
     by_category,
     evaluate,
     load_judgments,
@@ -32,6 +31,7 @@ METHODS = JUDGMENTS.parents[2] / "methodbank" / "demo" / "methods.json"
 REQUIRED = {
     "set1": {"mrr": 0.95, "ndcg": 0.85, "questions": 0.72},
     "set2": {"mrr": 0.85, "ndcg": 0.78, "questions": 0.75},
+    "set3": {"mrr": 0.0, "ndcg": 0.0, "questions": 0.0},
 }
 
 
@@ -48,18 +48,18 @@ def _searcher(alias, slugs_of):
 
 
 def _methods_of_set(name):
+    """``{pk: slug}`` of the set's methods (its own ones imported here, slugs ``s<N>-``)."""
     finder = MethodFinderPage.objects.get(locale__language_code="sv")
     methods = MethodPage.objects.child_of(finder).live().public()
-    if name == "set2":
-        import_methods(json.loads(SET2_METHODS.read_text("utf-8")))
-        methods = methods.filter(slug__startswith="s2-")
-    else:
-        methods = methods.exclude(slug__startswith="s2-")
-    return dict(methods.values_list("pk", "slug"))
+    corpus = SETS[name][1]
+    if corpus is None:
+        return dict(methods.exclude(slug__regex=r"^s[0-9]+-").values_list("pk", "slug"))
+    import_methods(json.loads(corpus.read_text("utf-8")))
+    return dict(methods.filter(slug__startswith=f"s{name[-1]}-").values_list("pk", "slug"))
 
 
 def _run(backend, alias, name):
-    queries = load_judgments(SET2_JUDGMENTS if name == "set2" else JUDGMENTS)
+    queries = load_judgments(SETS[name][0])
     mrr, mean_ndcg, rows = evaluate(_searcher(alias, _methods_of_set(name)), queries)
     required = REQUIRED[name]
     report(f"{backend}-{name}", mrr, mean_ndcg, rows, required)
@@ -69,7 +69,9 @@ def _run(backend, alias, name):
     assert questions >= required["questions"], f"questions {questions:.3f} on {backend} ({name})"
 
 
-@pytest.mark.parametrize(("path", "corpus"), [(JUDGMENTS, METHODS), (SET2_JUDGMENTS, SET2_METHODS)])
+@pytest.mark.parametrize(
+    ("path", "corpus"), [(path, corpus or METHODS) for path, corpus in SETS.values()]
+)
 def test_judgments_are_well_formed_and_cover_the_corpus(path, corpus):
     queries = load_judgments(path)
     assert len(queries) >= 40
@@ -90,23 +92,20 @@ def test_demo_methods_are_loaded():
     assert set(MethodPage.objects.filter(slug__in=slugs).values_list("slug", flat=True)) == slugs
 
 
-SETS = ["set1", "set2"]
-
-
 @pytest.mark.opensearch
-@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("name", list(SETS))
 def test_relevance_on_opensearch(name):
     _run("opensearch", "default", name)
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("name", list(SETS))
 def test_relevance_on_postgresql(name):
     alias = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
     _run("postgres", alias, name)
 
 
-@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("name", list(SETS))
 def test_relevance_on_sqlite(name):
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
         pytest.skip("the SQLite run measures SQLite")

@@ -7,6 +7,11 @@ from django.test import RequestFactory
 from kcsite import ratelimit
 
 
+def _both(config):
+    """The same cache for the default alias and the fragments (one table)."""
+    return {"default": config, "fragments": config}
+
+
 def _request(remote, forwarded=None):
     headers = {"REMOTE_ADDR": remote}
     if forwarded is not None:
@@ -46,12 +51,12 @@ def shared_cache(request, settings):
     ``make test`` gives the services run as its cache (``CACHE_URL``; each run under its own
     key prefix, emptied before every test by the root conftest)."""
     if request.param == "locmem":
-        settings.CACHES = {
-            "default": {
+        settings.CACHES = _both(
+            {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "LOCATION": "ratelimit-tests",
             }
-        }
+        )
         from django.core.cache import cache
 
         cache.clear()
@@ -71,12 +76,12 @@ def test_counts_per_email_and_a_ceiling_per_client(shared_cache, rate_limits):
 
 
 def test_a_cache_that_fails_never_blocks_a_form(settings, caplog):
-    settings.CACHES = {
-        "default": {
+    settings.CACHES = _both(
+        {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
         }
-    }
+    )
     assert ratelimit.check(_request("198.51.100.30"), "t", email="a@x.se") is None
     assert "not counted" in caplog.text
 
