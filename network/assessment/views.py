@@ -163,7 +163,7 @@ def area_view(request, token, number):
             except VersionConflict as error:
                 # The visitor's input stays in the form; the newer saved answers are shown
                 # beside it, and the next save is made against the newer version.
-                assessment = error.assessment
+                assessment = error.current
                 answers = filling.answers_of(assessment)
                 comment = filling.comments_of(assessment).get(area.key, "")
                 conflict = error.message
@@ -225,7 +225,7 @@ def review_view(request, token):
                 share_with_team_domino=form.cleaned_data["share_with_team_domino"],
             )
         except VersionConflict as error:
-            assessment = error.assessment
+            assessment = error.current
             error_message = _(
                 "Någon annan i teamet har sparat svar sedan sidan visades. Titta igenom "
                 "sammanställningen och slutför igen."
