@@ -51,6 +51,14 @@ def _headings():
     }
 
 
+def _by_area(rows, maximum, **table):
+    """A table with a row per area (``rows``), drawn as bars of its first column on a scale
+    up to ``maximum``."""
+    result = ChartTable(row_heading=_("Område"), rows=rows, **table)
+    result.chart = bars([(label, values[0]) for label, values in rows], maximum=maximum)
+    return result
+
+
 def _area_table(key, title, group, areas, csv_url=""):
     rows = [
         (
@@ -63,44 +71,36 @@ def _area_table(key, title, group, areas, csv_url=""):
         )
         for area_key, area_title in areas
     ]
-    table = ChartTable(
+    return _by_area(
+        rows,
+        HIGHEST_LEVEL,
         key=key,
         title=title,
-        row_heading=_("Område"),
         columns=[_("Medelnivå (1–4)"), _("Vet inte (%)"), _("Skolor som svarat")],
-        rows=rows,
         caption=_("medelnivå, 4 är högst"),
         csv_url=csv_url,
     )
-    table.chart = bars([(label, values[0]) for label, values in rows], maximum=HIGHEST_LEVEL)
-    return table
 
 
 def _dont_know_table(group, areas):
-    rows = [(title, [_percent(group.cells[key].dont_know_share)]) for key, title in areas]
-    table = ChartTable(
+    return _by_area(
+        [(title, [_percent(group.cells[key].dont_know_share)]) for key, title in areas],
+        100,
         key="dont-know",
         title=_("Andel ”vet inte” per område"),
-        row_heading=_("Område"),
         columns=[_("Vet inte (%)")],
-        rows=rows,
         caption=_("procent av områdets påståenden"),
     )
-    table.chart = bars([(label, values[0]) for label, values in rows], maximum=100)
-    return table
 
 
 def _weakest_table(report):
-    rows = [(title, [count]) for _key, title, count in report.weakest_counts]
-    table = ChartTable(
+    return _by_area(
+        [(title, [count]) for _key, title, count in report.weakest_counts],
+        report.schools,
         key="weakest",
         title=_("Oftast bland skolans tre svagaste områden"),
-        row_heading=_("Område"),
         columns=[_("Antal skolor")],
-        rows=rows,
     )
-    table.chart = bars([(label, values[0]) for label, values in rows], maximum=report.schools)
-    return table
 
 
 def aggregate_view(request):
