@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from kcsite.charts import ChartTable, bars, one_decimal
+from kcsite.charts import ChartTable, one_decimal
 from kcsite.csvsafe import SafeWriter
 from kcsite.vocabularies import SchoolForm
 
@@ -51,14 +51,6 @@ def _headings():
     }
 
 
-def _by_area(rows, maximum, **table):
-    """A table with a row per area (``rows``), drawn as bars of its first column on a scale
-    up to ``maximum``."""
-    result = ChartTable(row_heading=_("Område"), rows=rows, **table)
-    result.chart = bars([(label, values[0]) for label, values in rows], maximum=maximum)
-    return result
-
-
 def _area_table(key, title, group, areas, csv_url=""):
     rows = [
         (
@@ -71,36 +63,36 @@ def _area_table(key, title, group, areas, csv_url=""):
         )
         for area_key, area_title in areas
     ]
-    return _by_area(
-        rows,
-        HIGHEST_LEVEL,
+    return ChartTable(
         key=key,
         title=title,
+        row_heading=_("Område"),
         columns=[_("Medelnivå (1–4)"), _("Vet inte (%)"), _("Skolor som svarat")],
+        rows=rows,
         caption=_("medelnivå, 4 är högst"),
         csv_url=csv_url,
-    )
+    ).draw(maximum=HIGHEST_LEVEL)
 
 
 def _dont_know_table(group, areas):
-    return _by_area(
-        [(title, [_percent(group.cells[key].dont_know_share)]) for key, title in areas],
-        100,
+    return ChartTable(
         key="dont-know",
         title=_("Andel ”vet inte” per område"),
+        row_heading=_("Område"),
         columns=[_("Vet inte (%)")],
+        rows=[(title, [_percent(group.cells[key].dont_know_share)]) for key, title in areas],
         caption=_("procent av områdets påståenden"),
-    )
+    ).draw(maximum=100)
 
 
 def _weakest_table(report):
-    return _by_area(
-        [(title, [count]) for _key, title, count in report.weakest_counts],
-        report.schools,
+    return ChartTable(
         key="weakest",
         title=_("Oftast bland skolans tre svagaste områden"),
+        row_heading=_("Område"),
         columns=[_("Antal skolor")],
-    )
+        rows=[(title, [count]) for _key, title, count in report.weakest_counts],
+    ).draw(maximum=report.schools)
 
 
 def aggregate_view(request):
