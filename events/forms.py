@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kcsite.antispam import HoneypotFormMixin
-from kcsite.forms import PublicFormMixin
+from kcsite.forms import EmailAddressField, PublicFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 
 from .models.choices import Adaptation
@@ -83,11 +83,8 @@ class DetailsForm(PublicFormMixin, forms.Form):
 class RegistrationForm(HoneypotFormMixin, DetailsForm):
     """The public registration form: the details, the address and consent (and a honeypot)."""
 
-    email = forms.EmailField(
-        label=_("E-post i tjänsten"),
-        max_length=254,
-        help_text=_("Bekräftelsen och länken för att ändra eller avboka skickas hit."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    email = EmailAddressField(
+        help_text=_("Bekräftelsen och länken för att ändra eller avboka skickas hit.")
     )
     consent = forms.BooleanField(
         label=_("Jag har läst hur mina uppgifter hanteras och godkänner det"),

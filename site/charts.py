@@ -7,7 +7,7 @@ table beside it, so nobody depends on seeing the bars::
 
     table = ChartTable(key="areas", title=_("Per område"), row_heading=_("Område"),
                        columns=[_("Medel")], rows=[("Främja", [one_decimal(2.46)]), …])
-    table.chart = bars([(label, values[0]) for label, values in table.rows], maximum=4)
+    table.draw(maximum=4)  # a bar per row, of its first column, on the scale 0–4
 
     {% include "components/chart_with_table.html" with table=table %}
 
@@ -72,6 +72,13 @@ class ChartTable:
     chart: list = field(default_factory=list)
     caption: str = ""
     csv_url: str = ""
+
+    def draw(self, value=lambda values: values[0], *, maximum=None):
+        """Draw the bars from the table's own rows, so that they always say what the table
+        says: one per row, ``value(values)`` long (the first column unless told otherwise,
+        e.g. ``sum``), on a scale up to ``maximum`` (see :func:`bars`). Returns the table."""
+        self.chart = bars([(label, value(values)) for label, values in self.rows], maximum=maximum)
+        return self
 
     @property
     def chart_height(self):

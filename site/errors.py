@@ -9,7 +9,9 @@ An app's ``services/errors.py`` declares its refusals on it::
         message = _("Någon annan har sparat rutinen …")
 
 and a view shows ``error.message`` (``raise RoutineError(_("Välj en av mallarna."))`` gives a
-message of its own). Staff state changes have theirs: :class:`kcsite.workflow.TransitionError`.
+message of its own). A save that lost a race to someone else's raises a :class:`Stale` that
+carries what stands now, so the page can show it beside what the visitor typed. Staff state
+changes have theirs: :class:`kcsite.workflow.TransitionError`.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -24,3 +26,12 @@ class Refused(Exception):
         if message:
             self.message = message
         super().__init__(str(self.message))
+
+
+class Stale(Refused):
+    """Someone else saved after the visitor's page was shown: nothing was changed, and
+    ``current`` is what stands now (the newest version, or the record as saved)."""
+
+    def __init__(self, current, message=None):
+        super().__init__(message)
+        self.current = current

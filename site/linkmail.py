@@ -24,22 +24,17 @@ and routes ``LinkAgainView.as_view()``. The form page includes
 ``components/forms/link_request.html`` (the limit notice, the error summary and the form).
 """
 
-from django import forms
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
 from . import ratelimit
-from .forms import PublicForm
+from .forms import EmailAddressField, PublicForm
 
 
 class LinkRequestForm(PublicForm):
-    email = forms.EmailField(
-        label=_("Din e-postadress"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = EmailAddressField(label=_("Din e-postadress"))
 
 
 class MailLinkView(View):

@@ -4,7 +4,7 @@ skoldagar, drygt 4 veckor." (the arithmetic is in :mod:`.calculator`)."""
 from decimal import Decimal
 
 from django.utils.formats import number_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 
 from .calculator import ABOUT, EXACT, JUST_OVER, round_half_up
 
@@ -22,14 +22,36 @@ def _plural_count(value):
     return int(value) if value == value.to_integral_value() else 2
 
 
+def _amount(shown, exact, words):
+    """``words`` (the exact and the rounded wording) for ``shown``: "21 skoldagar" when the
+    number is exact, "ungefär 21 skoldagar" when it was rounded."""
+    exact_words, rounded_words = words
+    chosen = exact_words if exact else rounded_words
+    return chosen % {"n": format_number(shown), "count": _plural_count(shown)}
+
+
+def _rounded(value, words):
+    """``value`` rounded half up to a whole number, in ``words`` (see :func:`_amount`)."""
+    shown = round_half_up(value)
+    return _amount(shown, shown == value, words)
+
+
+DAYS = (
+    ngettext_lazy("%(n)s skoldag", "%(n)s skoldagar", "count"),
+    ngettext_lazy("ungefär %(n)s skoldag", "ungefär %(n)s skoldagar", "count"),
+)
+LESSONS = (
+    ngettext_lazy("%(n)s lektion", "%(n)s lektioner", "count"),
+    ngettext_lazy("ungefär %(n)s lektion", "ungefär %(n)s lektioner", "count"),
+)
+HOURS = (
+    ngettext_lazy("%(n)s timme", "%(n)s timmar", "count"),
+    ngettext_lazy("ungefär %(n)s timme", "ungefär %(n)s timmar", "count"),
+)
+
+
 def days_phrase(result):
-    shown, exact = result.days
-    values = {"n": format_number(shown)}
-    if exact:
-        return ngettext("%(n)s skoldag", "%(n)s skoldagar", _plural_count(shown)) % values
-    return ngettext("ungefär %(n)s skoldag", "ungefär %(n)s skoldagar", _plural_count(shown)) % (
-        values
-    )
+    return _amount(*result.days, DAYS)
 
 
 def weeks_phrase(result):
@@ -49,13 +71,7 @@ def weeks_phrase(result):
 
 
 def lessons_phrase(result):
-    shown, exact = result.lessons
-    values = {"n": format_number(shown)}
-    if exact:
-        return ngettext("%(n)s lektion", "%(n)s lektioner", _plural_count(shown)) % values
-    return ngettext("ungefär %(n)s lektion", "ungefär %(n)s lektioner", _plural_count(shown)) % (
-        values
-    )
+    return _amount(*result.lessons, LESSONS)
 
 
 def summary_sentence(result):
@@ -79,11 +95,7 @@ def summary_sentence(result):
 
 
 def hours_phrase(hours):
-    shown = round_half_up(hours)
-    values = {"n": format_number(shown)}
-    if shown == hours:
-        return ngettext("%(n)s timme", "%(n)s timmar", _plural_count(shown)) % values
-    return ngettext("ungefär %(n)s timme", "ungefär %(n)s timmar", _plural_count(shown)) % values
+    return _rounded(hours, HOURS)
 
 
 def entered_sentence(result):
@@ -92,20 +104,12 @@ def entered_sentence(result):
     lessons = result.entered_lessons
     if lessons is None:
         return ""
-    shown = round_half_up(lessons)
-    lesson_values = {"n": format_number(shown)}
-    if shown == lessons:
-        lesson_text = ngettext("%(n)s lektion", "%(n)s lektioner", _plural_count(shown))
-    else:
-        lesson_text = ngettext(
-            "ungefär %(n)s lektion", "ungefär %(n)s lektioner", _plural_count(shown)
-        )
     return gettext(
         "Den frånvarande tiden du fyllde i, %(hours)s, motsvarar %(lessons)s à %(minutes)s "
         "minuter. Tabellen räknar om samma andel frånvaro till hela perioder."
     ) % {
         "hours": hours_phrase(result.entered_absent),
-        "lessons": lesson_text % lesson_values,
+        "lessons": _rounded(lessons, LESSONS),
         "minutes": format_number(result.lesson_minutes),
     }
 

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.forms import EmailAddressField, PublicForm, PublicFormMixin
 from kcsite.personnames import NoPersonNamesFormMixin
 from kcsite.vocabularies import SchoolForm
 from kcsite.vocabularies import Tier as TierCode
@@ -32,7 +32,7 @@ class StartForm(NoPersonNamesFormMixin, PublicForm):
         empty_label=None,
         widget=forms.RadioSelect,
     )
-    creator_email = forms.EmailField(
+    creator_email = EmailAddressField(
         label=_("Din e-postadress"),
         help_text=_("Hit skickar vi länken som du ändrar rutinen med. Ingen inloggning behövs."),
     )

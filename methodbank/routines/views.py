@@ -166,11 +166,7 @@ def _save_general(request, routine, form):
             routine = editing.save(routine, data["version"], content, note=_("Skola och datum"))
         sharing.set_shared(routine, data["shared_with_team"])
     except RoutineError as error:
-        form.add_error(None, error.message)
-        if isinstance(error, Conflict):
-            form.conflict = True
-            form.data = form.data.copy()
-            form.data["version"] = error.current_version
+        _refused(form, error)
         return None
     messages.success(request, _("Ändringarna är sparade."))
     return redirect(tokens.edit_url(routine) + "#general")
@@ -217,11 +213,18 @@ def _save_form(form, routine, change, *, note):
         change(fresh)
         return editing.save(routine, base, fresh, note=note)
     except RoutineError as error:
-        form.add_error(None, error.message)
-        if isinstance(error, Conflict):
-            form.data = form.data.copy()
-            form.data["version"] = error.current_version
+        _refused(form, error)
         return None
+
+
+def _refused(form, error):
+    """The refusal's message on ``form``; after a conflict (``form.conflict``) the form's
+    version is the newest, so that sending again puts the visitor's input on top."""
+    form.add_error(None, error.message)
+    if isinstance(error, Conflict):
+        form.conflict = True
+        form.data = form.data.copy()
+        form.data["version"] = error.current
 
 
 @with_routine

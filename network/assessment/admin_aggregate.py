@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
-from kcsite.charts import ChartTable, bars, one_decimal
+from kcsite.charts import ChartTable, one_decimal
 from kcsite.csvsafe import SafeWriter
 from kcsite.vocabularies import SchoolForm
 
@@ -63,7 +63,7 @@ def _area_table(key, title, group, areas, csv_url=""):
         )
         for area_key, area_title in areas
     ]
-    table = ChartTable(
+    return ChartTable(
         key=key,
         title=title,
         row_heading=_("Område"),
@@ -71,36 +71,28 @@ def _area_table(key, title, group, areas, csv_url=""):
         rows=rows,
         caption=_("medelnivå, 4 är högst"),
         csv_url=csv_url,
-    )
-    table.chart = bars([(label, values[0]) for label, values in rows], maximum=HIGHEST_LEVEL)
-    return table
+    ).draw(maximum=HIGHEST_LEVEL)
 
 
 def _dont_know_table(group, areas):
-    rows = [(title, [_percent(group.cells[key].dont_know_share)]) for key, title in areas]
-    table = ChartTable(
+    return ChartTable(
         key="dont-know",
         title=_("Andel ”vet inte” per område"),
         row_heading=_("Område"),
         columns=[_("Vet inte (%)")],
-        rows=rows,
+        rows=[(title, [_percent(group.cells[key].dont_know_share)]) for key, title in areas],
         caption=_("procent av områdets påståenden"),
-    )
-    table.chart = bars([(label, values[0]) for label, values in rows], maximum=100)
-    return table
+    ).draw(maximum=100)
 
 
 def _weakest_table(report):
-    rows = [(title, [count]) for _key, title, count in report.weakest_counts]
-    table = ChartTable(
+    return ChartTable(
         key="weakest",
         title=_("Oftast bland skolans tre svagaste områden"),
         row_heading=_("Område"),
         columns=[_("Antal skolor")],
-        rows=rows,
-    )
-    table.chart = bars([(label, values[0]) for label, values in rows], maximum=report.schools)
-    return table
+        rows=[(title, [count]) for _key, title, count in report.weakest_counts],
+    ).draw(maximum=report.schools)
 
 
 def aggregate_view(request):

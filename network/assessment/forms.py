@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.forms import EmailAddressField, PublicForm, PublicFormMixin
 from kcsite.personnames import NoPersonNamesFormMixin
 from kcsite.vocabularies import SchoolForm
 
@@ -22,13 +22,12 @@ class StartForm(NoPersonNamesFormMixin, PublicForm):
     school_form = forms.ChoiceField(
         label=_("Skolform"), choices=[("", _("Välj skolform"))] + SchoolForm.choices
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Din e-post i tjänsten"),
         help_text=_(
             "Hit skickar vi länken så att ni kan fortsätta senare och hitta resultatet. "
             "Adressen tas bort ett år efter att självskattningen är klar."
         ),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
 

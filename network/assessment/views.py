@@ -47,6 +47,17 @@ def _read(request, token):
         return None, _problem(request, error)
 
 
+def _read_completed(request, token):
+    """(assessment, None) when it is completed, else (None, the problem page or the way back
+    to filling it in)."""
+    assessment, problem = _read(request, token)
+    if problem:
+        return None, problem
+    if not assessment.is_completed:
+        return None, redirect(assessment_links.path_for(assessment))
+    return assessment, None
+
+
 def start_page(request):
     indicator_set = IndicatorSet.active()
     data = set_data(indicator_set.pk) if indicator_set else None
@@ -62,11 +73,9 @@ def start_view(request, token=None):
     previous = None
     initial = {}
     if token is not None:
-        previous, problem = _read(request, token)
-        if problem:
-            return problem
-        if not previous.is_completed:
-            return redirect(assessment_links.path_for(previous))
+        previous, answer = _read_completed(request, token)
+        if answer:
+            return answer
         initial = {
             "school_unit": previous.school_unit,
             "school_form": previous.school_form,
@@ -163,7 +172,7 @@ def area_view(request, token, number):
             except VersionConflict as error:
                 # The visitor's input stays in the form; the newer saved answers are shown
                 # beside it, and the next save is made against the newer version.
-                assessment = error.assessment
+                assessment = error.current
                 answers = filling.answers_of(assessment)
                 comment = filling.comments_of(assessment).get(area.key, "")
                 conflict = error.message
@@ -225,7 +234,7 @@ def review_view(request, token):
                 share_with_team_domino=form.cleaned_data["share_with_team_domino"],
             )
         except VersionConflict as error:
-            assessment = error.assessment
+            assessment = error.current
             error_message = _(
                 "Någon annan i teamet har sparat svar sedan sidan visades. Titta igenom "
                 "sammanställningen och slutför igen."
@@ -250,11 +259,9 @@ def review_view(request, token):
 
 @never_cache
 def result_view(request, token):
-    assessment, problem = _read(request, token)
-    if problem:
-        return problem
-    if not assessment.is_completed:
-        return redirect(assessment_links.path_for(assessment))
+    assessment, answer = _read_completed(request, token)
+    if answer:
+        return answer
     context = {
         "result": results.result(assessment),
         "assessment": assessment,

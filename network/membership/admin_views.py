@@ -23,6 +23,8 @@ Status = MembershipApplication.Status
 
 #: Who an application or a member is, in exports and on the inspect page.
 PERSON_FIELDS = ["name", "email", "organisation_type", "organisation", "role"]
+#: What staff search applications and members by: who someone is.
+PERSON_SEARCH = ["name", "email", "organisation", "role"]
 
 
 APPLICATION_TONES = {
@@ -104,7 +106,7 @@ class ApplicationViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     ]
     ordering = "-created_at"
     list_filter = ["status", "organisation_type", "created_at"]
-    search_fields = ["name", "email", "organisation", "role"]
+    search_fields = PERSON_SEARCH
     list_export = [
         *PERSON_FIELDS,
         "status",
@@ -134,7 +136,7 @@ class MemberViewSet(SafeCsvExportsViewSetMixin, SnippetViewSet):
     menu_label = _("Medlemmar")
     list_display = ["name", "email", "organisation", "organisation_type", "role", "joined_at"]
     list_filter = ["organisation_type", "show_in_directory", "joined_at"]
-    search_fields = ["name", "email", "organisation", "role"]
+    search_fields = PERSON_SEARCH
     list_export = [
         *PERSON_FIELDS,
         "show_in_directory",

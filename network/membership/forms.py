@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.forms import EmailAddressField, PublicForm, PublicFormMixin
 from kcsite.linkmail import LinkRequestForm
 from kcsite.privacy import NoPupilDataFormMixin
 
@@ -20,11 +20,8 @@ class ApplicationForm(PublicForm):
     name = forms.CharField(
         label=_("Namn"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    email = forms.EmailField(
-        label=_("E-post i tjänsten"),
-        max_length=254,
-        help_text=_("Vi skickar en länk dit som du klickar på för att bekräfta adressen."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    email = EmailAddressField(
+        help_text=_("Vi skickar en länk dit som du klickar på för att bekräfta adressen.")
     )
     organisation_type = OrganisationTypeChoiceField(
         label=_("Typ av organisation"),

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.forms import PublicForm, PublicFormMixin
+from kcsite.forms import EmailAddressField, PublicForm, PublicFormMixin
 from kcsite.personnames import NoPersonNamesFormMixin
 from kcsite.privacy import NoPupilDataFormMixin
 from kcsite.vocabularies import SchoolForm, SchoolType
@@ -60,10 +60,8 @@ class SupportRequestForm(NoPersonNamesFormMixin, PublicForm):
     name = forms.CharField(
         label=_("Ditt namn"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
-    email = forms.EmailField(
-        label=_("E-post i tjänsten"),
-        help_text=_("Hit skickar vi kvittot och länken där du följer förfrågan."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    email = EmailAddressField(
+        help_text=_("Hit skickar vi kvittot och länken där du följer förfrågan.")
     )
     phone = forms.CharField(
         label=_("Telefon"),

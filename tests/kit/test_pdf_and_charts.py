@@ -68,7 +68,8 @@ def test_chart_with_table_shows_every_number_in_the_table():
         rows=[("Främja", [2.5, 1]), ("Åtgärda", [None, 3])],
         csv_url="?export=areas",
     )
-    table.chart = bars([(label, values[0]) for label, values in table.rows], maximum=4)
+    assert table.draw(maximum=4) is table
+    assert [(b["label"], b["value"]) for b in table.chart] == [("Främja", 2.5), ("Åtgärda", None)]
     soup = BeautifulSoup(
         render_to_string("components/chart_with_table.html", {"table": table}), "html.parser"
     )
@@ -78,3 +79,11 @@ def test_chart_with_table_shows_every_number_in_the_table():
     cells = [[td.get_text() for td in tr.select("td")] for tr in soup.select("tbody tr")]
     assert cells == [["2,5", "1"], ["–", "3"]]  # Swedish decimal comma
     assert soup.select_one("a[href='?export=areas']") is not None
+
+
+def test_the_bars_are_drawn_from_the_tables_rows_by_any_column_or_sum():
+    table = ChartTable("t", "Titel", "Månad", ["A", "B"], [("jan", [1, 3]), ("feb", [2, 6])])
+    assert [b["value"] for b in table.draw(lambda values: values[1]).chart] == [3, 6]
+    assert [b["percent"] for b in table.chart] == [50.0, 100.0]
+    assert [b["value"] for b in table.draw(sum, maximum=16).chart] == [4, 8]
+    assert [b["percent"] for b in table.chart] == [25.0, 50.0]

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from kcsite.forms import PublicFormMixin
+from kcsite.forms import EmailAddressField, PublicFormMixin
 
 from .forms import VALID, ExampleForm, FilterForm
 
@@ -179,3 +179,18 @@ def test_a_widget_of_several_inputs_is_a_fieldset_rendered_by_django():
     assert sorted(selects) == ["id_since_day", "id_since_month", "id_since_year"]
     summary = soup(render_to_string("components/forms/error_summary.html", {"form": form}))
     assert summary.select_one("a")["href"] == f"#{selects[0]}"
+
+
+def test_an_address_field_is_autofilled_and_no_longer_than_the_models_keep():
+    class AddressForm(PublicFormMixin, forms.Form):
+        email = EmailAddressField(help_text="Hit skickar vi kvittot.")
+        other = EmailAddressField(label="Din e-postadress")
+
+    too_long = "a" * 250 + "@example.se"
+    form = AddressForm({"email": too_long, "other": "a@example.se"})
+    page = soup(form.render())
+    email = page.select_one("input#id_email")
+    assert (email["type"], email["autocomplete"], email["maxlength"]) == ("email", "email", "254")
+    assert page.select_one("label[for=id_email]").get_text(strip=True) == "E-post i tjänsten"
+    assert page.select_one("label[for=id_other]").get_text(strip=True) == "Din e-postadress"
+    assert set(form.errors) == {"email"}

@@ -86,7 +86,7 @@ def test_a_save_on_an_old_version_is_refused_and_changes_nothing(routine):
     other.school_unit = "Annat namn"
     with pytest.raises(Conflict) as raised:
         editing.save(routine, 1, other)
-    assert raised.value.current_version == 2
+    assert raised.value.current == 2
     routine.refresh_from_db()
     assert routine.version == 2 and routine.school_unit == "Södra skolan, F–6"
     assert RoutineVersion.objects.filter(routine=routine).count() == 2

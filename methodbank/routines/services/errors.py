@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.errors import Refused
+from kcsite.errors import Refused, Stale
 
 
 class RoutineError(Refused):
@@ -9,14 +9,11 @@ class RoutineError(Refused):
     message = _("Ändringen kunde inte göras.")
 
 
-class Conflict(RoutineError):
-    """The routine was saved by someone else after the visitor opened it."""
+class Conflict(Stale, RoutineError):
+    """The routine was saved by someone else after the visitor opened it; ``current`` is its
+    newest version."""
 
     message = _(
         "Rutinen har ändrats sedan du öppnade den. Det du skrev finns kvar nedan: "
         "titta på den nya versionen och spara igen om du vill."
     )
-
-    def __init__(self, current_version):
-        super().__init__()
-        self.current_version = current_version

@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from kcsite.errors import Refused, Stale
 
-class AssessmentError(Exception):
+
+class AssessmentError(Refused):
     message = _("Det gick inte att spara. Försök igen.")
 
 
@@ -19,14 +21,11 @@ class NotCompleted(AssessmentError):
     message = _("Självskattningen är inte klar än.")
 
 
-class VersionConflict(AssessmentError):
-    """Someone saved the assessment after this visitor's page was shown."""
+class VersionConflict(Stale, AssessmentError):
+    """Someone saved the assessment after this visitor's page was shown; ``current`` is the
+    assessment as saved."""
 
     message = _(
         "Någon annan i teamet har sparat självskattningen medan du fyllde i. Inget är "
         "överskrivet: här ser du vad som sparades och dina egna val. Kontrollera och spara igen."
     )
-
-    def __init__(self, assessment):
-        super().__init__(str(self.message))
-        self.assessment = assessment

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from events.models.pages import EventPage
 from events.services.queries import upcoming_events
 from kcsite import referrals
-from kcsite.charts import ChartTable, bars, one_decimal
+from kcsite.charts import ChartTable, one_decimal
 from methodbank.models import MethodPage
 from network.support.models import SupportServicePage
 
@@ -181,7 +181,7 @@ def result(assessment):
 
 def profile_table(scores):
     """The profile per area: mean level as bars (scale 1–4), with the counts in the table."""
-    table = ChartTable(
+    return ChartTable(
         key="profile",
         title=_("Medelnivå per område"),
         caption=_("1 = inte påbörjat, 4 = etablerat och uppföljt"),
@@ -190,14 +190,12 @@ def profile_table(scores):
         rows=[
             (s.title, [one_decimal(s.mean), s.answered, s.dont_know, s.unanswered]) for s in scores
         ],
-    )
-    table.chart = bars([(s.title, one_decimal(s.mean)) for s in scores], maximum=4)
-    return table
+    ).draw(maximum=4)
 
 
 def change_table(changes):
-    """The change per area since the assessment this one repeats."""
-    table = ChartTable(
+    """The change per area since the assessment this one repeats (the bars: the mean now)."""
+    return ChartTable(
         key="change",
         title=_("Medelnivå nu och förra gången"),
         row_heading=_("Område"),
@@ -206,9 +204,7 @@ def change_table(changes):
             (c.title, [one_decimal(c.before), one_decimal(c.after), signed_change(c)])
             for c in changes
         ],
-    )
-    table.chart = bars([(c.title, one_decimal(c.after)) for c in changes], maximum=4)
-    return table
+    ).draw(lambda values: values[1], maximum=4)
 
 
 def signed_change(change):

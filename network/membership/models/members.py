@@ -67,6 +67,9 @@ class Person(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
 
 class MembershipApplication(Person):
     """An application to join the network: verified by e-mail, then decided by Team Domino."""
@@ -127,9 +130,6 @@ class MembershipApplication(Person):
         verbose_name_plural = _("medlemsansökningar")
         indexes = [models.Index(fields=["status", "created_at"])]
 
-    def __str__(self):
-        return f"{self.name} ({self.organisation})"
-
 
 class Member(Person):
     """A member of the network: a user account without a password, in the members group."""
@@ -170,9 +170,6 @@ class Member(Person):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="membership_member_email_unique")
         ]
-
-    def __str__(self):
-        return f"{self.name} ({self.organisation})"
 
 
 class LoginToken(models.Model):

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kcsite.charts import ChartTable, bars
+from kcsite.charts import ChartTable
 from kcsite.vocabularies import SchoolForm, SchoolType
 
 from ..choices import ServiceKind, State
@@ -105,7 +105,7 @@ def parse_months(raw):
 def _table(key, title, row_heading, choices, counts, months):
     columns = [date(year, month, 1).strftime("%Y-%m") for year, month in months]
     rows = [(label, counts.get(value, [0] * len(months))) for value, label in choices]
-    table = ChartTable(
+    return ChartTable(
         key=key,
         title=title,
         row_heading=row_heading,
@@ -113,9 +113,7 @@ def _table(key, title, row_heading, choices, counts, months):
         rows=rows,
         caption=_("summa för perioden"),
         csv_url=f"?months={len(months)}&export={key}",
-    )
-    table.chart = bars([(label, sum(values)) for label, values in rows])
-    return table
+    ).draw(sum)
 
 
 def build_report(months=DEFAULT_MONTHS, now=None):
@@ -164,8 +162,7 @@ def build_report(months=DEFAULT_MONTHS, now=None):
             (date(y, m, 1).strftime("%Y-%m"), [n]) for (y, m), n in zip(keys, totals, strict=True)
         ],
         csv_url=f"?months={months}&export=month",
-    )
-    month_table.chart = bars([(label, values[0]) for label, values in month_table.rows])
+    ).draw()
     tables = {"month": month_table, **tables}
 
     with_meeting = [
