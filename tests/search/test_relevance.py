@@ -27,11 +27,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_methods")]
 METHODS = JUDGMENTS.parents[2] / "methodbank" / "demo" / "methods.json"
 # What each set must reach on each backend (MRR@10 and nDCG@5 over all queries, and nDCG@5 of
 # the questions typed as sentences): a little below what was measured on SQLite, PostgreSQL and
-# OpenSearch (the targets for set 2, 0.95 / 0.85 / 0.85, are not reached yet).
+# OpenSearch (the targets for set 2, 0.95 / 0.85 / 0.85, are not reached yet). Set 3 is
+# the blind development set (``relevance.py``).
 REQUIRED = {
     "set1": {"mrr": 0.95, "ndcg": 0.85, "questions": 0.72},
     "set2": {"mrr": 0.85, "ndcg": 0.78, "questions": 0.75},
-    "set3": {"mrr": 0.0, "ndcg": 0.0, "questions": 0.0},
+    "set3": {"mrr": 0.86, "ndcg": 0.67, "questions": 0.52},
 }
 
 
