@@ -126,7 +126,9 @@ def alternatives(word, vocab):
     for compound in sorted(compounds, key=lambda w: (len(w), w))[:MAX_ALTERNATIVES]:
         if compound not in found:
             found.append(compound)
-    if len(found) == 1 and len(word) >= FUZZY_MIN_LENGTH and is_unknown(word, vocab):
+    # close spellings of a word that is not Swedish (a number is never a misspelling)
+    may_be_typo = len(found) == 1 and len(word) >= FUZZY_MIN_LENGTH and word.isalpha()
+    if may_be_typo and is_unknown(word, vocab):
         for close in difflib.get_close_matches(folded_word, vocab["folded_list"], n=2, cutoff=0.8):
             _add(found, vocab["folded"][close])
     return found[: 2 * MAX_ALTERNATIVES + 1]
@@ -140,7 +142,7 @@ def corrections(text):
     changed = False
     for word in words_of(text):
         folded_word = fold(word)
-        if len(word) < 4 or not is_unknown(word, vocab):
+        if len(word) < 4 or not word.isalpha() or not is_unknown(word, vocab):
             suggestion.append(word)
             continue
         close = difflib.get_close_matches(folded_word, vocab["folded_list"], n=3, cutoff=0.75)
