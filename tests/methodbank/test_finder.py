@@ -194,9 +194,18 @@ def test_report_needs_an_editor(client, django_user_model):
 
 
 def test_synonyms_from_the_admin_apply(client, methods):
-    assert _json(client, q="snurrhjul")["total"] == 0
-    SearchSynonym.objects.create(terms="snurrhjul, kvarnhjul")
-    assert _json(client, q="snurrhjul")["total"] == 3
+    # a word that is neither a compound (``snurrhjul`` finds the ``-hjul`` methods by its part
+    # ``hjul``) nor close to one of the site's words
+    assert _json(client, q="pillimojs")["total"] == 0
+    SearchSynonym.objects.create(terms="pillimojs, kvarnhjul")
+    assert _json(client, q="pillimojs")["total"] == 3
+
+
+def test_a_compound_nothing_holds_finds_the_methods_holding_its_parts(client, methods):
+    found = _json(client, q="snurrhjul")
+    assert found["total"] == 3 and {
+        "kvarnhjul" in r["title"].lower() for r in found["results"]
+    } == {True}
 
 
 def test_autocomplete_returns_titles(client, methods):

@@ -105,3 +105,10 @@ def page_language(page):
 def text_language(code):
     """The same for a text whose language is stored as a code (a reference's ``language``)."""
     return foreign_code(code)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """The page's absolute address, from the site root paths this request already read
+    (``page.full_url`` asks the cache for them again); empty for anything but a page."""
+    return page.get_full_url(request=context.get("request")) if isinstance(page, Page) else ""
