@@ -157,14 +157,12 @@ def search_ranked(
     found = _gather(queryset, scope, query, concepts, aliases, core_fields)
     if found is None:
         return RankedHits([], 0, "none")
-    ids, strong, _coverage = _rank(queryset, found, len(concepts), limit, verify, core_fields)
+    ids, strong = _rank(queryset, found, len(concepts), limit, verify, core_fields)
     relaxed = None if ids else relax(concepts)
     if relaxed:  # a compound word that nothing holds: ask for its parts instead
         again = _gather(queryset, scope, query, relaxed, [found.alias], core_fields)
         if again is not None:
-            ids, strong, _coverage = _rank(
-                queryset, again, len(relaxed), limit, verify, core_fields
-            )
+            ids, strong = _rank(queryset, again, len(relaxed), limit, verify, core_fields)
     if not ids:
         ids, alias = search_ids(queryset, query, limit=limit, aliases=[found.alias], verify=verify)
         strong = len(ids) if len(concepts) == 1 and not core_fields else 0
@@ -173,8 +171,7 @@ def search_ranked(
 
 
 def _rank(queryset, found, concept_count, limit, verify, core_fields):
-    """``(ids, strong, coverage)``: the hits of ``found`` in order, how many of them are strong,
-    and each hit's coverage."""
+    """``(ids, strong)``: the hits of ``found`` in order, and how many of them are strong."""
     covered, in_core, in_first = found.covered, found.in_core, found.in_first
     hits = set().union(*covered)
     if verify and hits:  # the cluster may still hold objects that are gone
@@ -183,7 +180,7 @@ def _rank(queryset, found, concept_count, limit, verify, core_fields):
             [held & hits for held in sets] for sets in (covered, in_core, in_first)
         )
     if not hits:
-        return [], 0, {}
+        return [], 0
     ranked, coverage = _order(hits, covered, in_core + in_first, found.scores, limit)
     if concept_count == 1:
         single = in_core[0] if core_fields else hits
@@ -193,7 +190,7 @@ def _rank(queryset, found, concept_count, limit, verify, core_fields):
         threshold = 0.999 if concept_count == 2 else 0.6
         strong = [pk for pk in ranked if coverage[pk] >= threshold]
         weak = [pk for pk in ranked if coverage[pk] < threshold]
-    return strong + weak, len(strong), coverage
+    return strong + weak, len(strong)
 
 
 def _order(hits, covered, in_core_fields, scores, limit):
