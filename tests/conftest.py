@@ -99,7 +99,9 @@ def _empty_cache():
     from django.core.cache import cache, caches
 
     from kcsite.pages.near_cache import NearCache
+    from kcsite.search import circuit
 
+    circuit.forget()  # each worker's reading of the circuit, kept for a second
     if redis_cache_configured():  # a shared server: only this run's keys, not FLUSHDB
         client = cache._cache.get_client(write=True)
         # every version: Wagtail keeps its site root paths under version 2

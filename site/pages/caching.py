@@ -164,9 +164,11 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if _cacheable(request):
-            entry = cache.get(_key(request))
+            key = _key(request)
+            entry = cache.get(key)
             if entry is not None:
                 return _replay(entry)
+            request._page_cache_missed = key  # the page need not ask again under this key
         return self.get_response(request)
 
 
@@ -187,7 +189,7 @@ def cached_for_anonymous(serve):
         if not _cacheable(request):
             return serve(page, request, *args, **kwargs)
         key = _key(request, page)
-        entry = cache.get(key)
+        entry = None if key == getattr(request, "_page_cache_missed", None) else cache.get(key)
         if entry is not None:
             return _replay(entry)
         response = serve(page, request, *args, **kwargs)

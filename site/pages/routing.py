@@ -11,6 +11,9 @@ starts a new generation). Pages still route themselves from there (``route()`` c
 page is live and resolves a routable page's sub-address), so an unpublished page answers 404 at
 once.
 
+The sites' root paths (what ``Page.get_url`` and ``full_url`` need, a cache read per request
+before) are remembered the same way and handed to each request Wagtail serves.
+
 Entries belong to the content generation (every publish, unpublish, move, slug change, site or
 locale change bumps it) and are dropped after ``MAX_AGE`` seconds anyway, for a per-process
 cache that does not see another worker's bump. Addresses that led nowhere are not remembered.
@@ -29,6 +32,7 @@ from .caching import generation
 MAX_AGE = 30.0  # seconds
 MAX_ENTRIES = 5000
 _routes = {}
+_root_paths = {}  # generation -> (when read, Site.get_site_root_paths())
 
 
 def _remember(key, site, result, path_components):
@@ -41,6 +45,14 @@ def _remember(key, site, result, path_components):
         return
     copy = pickle.dumps(page, pickle.HIGHEST_PROTOCOL)
     _routes[key] = (time.monotonic(), site, copy, type(page), page.pk, path_components[consumed:])
+
+
+def _site_root_paths(current):
+    entry = _root_paths.get(current)
+    if entry is None or time.monotonic() - entry[0] > MAX_AGE:
+        _root_paths.clear()
+        entry = _root_paths[current] = (time.monotonic(), Site.get_site_root_paths())
+    return entry[1]
 
 
 def _route_from_memo(request, key):
@@ -78,6 +90,8 @@ class RouteMemoMiddleware:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         key = (generation(), request._get_raw_host(), get_language(), path)
+        # Wagtail keeps the root paths on the object it is given (``get_url(request)``)
+        request._wagtail_cached_site_root_paths = _site_root_paths(key[0])
         if _route_from_memo(request, key):
             return None
         site = Site.find_for_request(request)

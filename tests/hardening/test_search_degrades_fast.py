@@ -92,6 +92,19 @@ def test_a_query_the_cluster_rejects_does_not_open_the_circuit():
     assert circuit.is_unreachable(ConnectionTimeout("TIMEOUT", "read timed out", None))
 
 
+def test_every_worker_sees_an_open_circuit_within_a_second():
+    """Each worker reads the shared state once per ``RECHECK_SECONDS``, not on every search."""
+    from django.core.cache import cache
+
+    assert not circuit.is_open()
+    cache.set(circuit.OPEN_KEY, True, 30)  # another worker trips the circuit
+    assert not circuit.is_open()  # this worker's reading is still fresh
+    time.sleep(circuit.RECHECK_SECONDS + 0.05)
+    assert circuit.is_open()
+    circuit.reset()  # the worker that resets knows at once
+    assert not circuit.is_open() and cache.get(circuit.OPEN_KEY) is None
+
+
 @pytest.fixture
 def frozen_private_node():
     state, url = (os.environ.get(f"KC_FREEZE_OPENSEARCH_{name}") for name in ("DIR", "URL"))

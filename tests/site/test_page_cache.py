@@ -137,3 +137,32 @@ def test_unknown_query_parameters_do_not_make_new_cache_entries(settings, method
     plain = factory.get(page.url)
     tagged = factory.get(page.url, {"utm_campaign": "x", "q": "y"})
     assert _key(plain, page) == _key(tagged, page)
+
+
+def test_a_page_the_cache_misses_is_looked_up_once(settings, method, monkeypatch):
+    """The middleware's miss before routing stands for the page's own lookup (same address)."""
+    settings.CACHES = _both(
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-lookups"}
+    )
+    from django.core.cache import caches
+    from django.test import Client
+
+    default = caches["default"]
+    default.clear()
+    lookups = []
+    real_get = default.get
+
+    def counting_get(key, *args, **kwargs):
+        if key.startswith("page:"):
+            lookups.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(default, "get", counting_get)
+    client = Client()
+    assert client.get(method.url).status_code == 200
+    assert len(lookups) == 1  # the miss: looked up once, then rendered and stored
+    assert client.get(method.url).status_code == 200
+    assert len(lookups) == 2  # the hit: answered by the middleware
+    finder = method.get_parent()
+    client.get(finder.url, {"q": "närvaro", "utm_source": "x"})
+    assert len(lookups) == 3  # a parameter the finder ignores does not change the address

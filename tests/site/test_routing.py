@@ -95,3 +95,21 @@ def test_a_method_given_a_restriction_leaves_the_finder_at_once(client, page_cac
         page=method, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
     )
     assert listed() == []
+
+
+def test_a_site_address_changed_in_the_admin_shows_in_the_next_page_at_once(
+    client, page_cache_off, method
+):
+    """The sites' root paths are remembered per content generation, which a site change ends."""
+    from bs4 import BeautifulSoup
+    from wagtail.models import Site
+
+    def canonical():
+        page = BeautifulSoup(client.get(method.url).content, "html.parser")
+        return page.find("link", rel="canonical")["href"]
+
+    assert canonical() == canonical()  # the second one from the remembered root paths
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "skolnarvaro.example.se", 443
+    site.save()
+    assert canonical().startswith("https://skolnarvaro.example.se/")
