@@ -87,20 +87,7 @@ $PY manage.py collectstatic --noinput -v 0
 $PY manage.py update_index >/dev/null 2>&1
 
 echo "[bench] generating $METHODS methods from the demo methods"
-$PY - "$METHODS" "$WORK/methods-bench.json" <<'PY'
-import json, sys
-count, out = int(sys.argv[1]), sys.argv[2]
-demo = json.load(open("methodbank/demo/methods.json", encoding="utf-8"))
-items = []
-for number in range(count):
-    item = dict(demo[number % len(demo)])
-    round_ = number // len(demo) + 1
-    item["slug"] = f"{item['slug']}-b{round_}"[:80]
-    item["title"] = f"{item['title']} ({round_})"[:120]
-    item["locale"] = "sv"
-    items.append(item)
-json.dump(items, open(out, "w", encoding="utf-8"), ensure_ascii=False)
-PY
+$PY ops/bench_methods.py "$METHODS" "$WORK/methods-bench.json"
 start=$(date +%s.%N)
 $PY manage.py import_methods "$WORK/methods-bench.json" | tail -n 1
 import_seconds=$($PY -c "print(f'{$(date +%s.%N) - $start:.1f}')")

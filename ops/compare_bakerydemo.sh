@@ -66,18 +66,7 @@ if [ "$(fresh_db kc_compare)" = 1 ]; then
     env "${site_env[@]}" $PY manage.py migrate --noinput -v 0
     env "${site_env[@]}" $PY manage.py load_demo >/dev/null
     env "${site_env[@]}" $PY manage.py collectstatic --noinput -v 0
-    $PY - "$METHODS" "$WORK/methods.json" <<'PY'
-import json, sys
-count, out = int(sys.argv[1]), sys.argv[2]
-demo = json.load(open("methodbank/demo/methods.json", encoding="utf-8"))
-items = []
-for number in range(count):
-    item = dict(demo[number % len(demo)])
-    round_ = number // len(demo) + 1
-    item.update(slug=f"{item['slug']}-b{round_}"[:80], title=f"{item['title']} ({round_})"[:120], locale="sv")
-    items.append(item)
-json.dump(items, open(out, "w", encoding="utf-8"), ensure_ascii=False)
-PY
+    $PY ops/bench_methods.py "$METHODS" "$WORK/methods.json"
     env "${site_env[@]}" $PY manage.py import_methods "$WORK/methods.json" | tail -n 1
 fi
 

@@ -11,6 +11,8 @@ Swedish. Everything else is the production behaviour unless a test asks for a sw
   as ``"2/h"``);
 * ``rate_limit_clock(seconds)`` — the time the rate-limit counters see (their fixed windows),
   for tests that spread submissions over minutes or hours;
+* ``use_cache(config)`` — one cache configuration for the default alias and the fragments
+  alike (tests of the cache itself: the in-memory one, a server that does not answer);
 * ``db_task_queue`` — tasks go to the database queue (run by a ``db_worker``) instead of running
   immediately.
 
@@ -75,3 +77,14 @@ def db_task_queue(settings):
     """Tasks (mail) go to the database queue, as in production, instead of running at once; the
     test runs the worker itself."""
     settings.TASKS = DB_TASK_QUEUE
+
+
+@pytest.fixture
+def use_cache(settings):
+    """``use_cache(config)``: the default cache and the fragments' cache both become ``config``
+    (one table) for this test."""
+
+    def use(config):
+        settings.CACHES = {"default": config, "fragments": config}
+
+    return use

@@ -8,11 +8,6 @@ from methodbank.models import MethodPage
 pytestmark = pytest.mark.django_db
 
 
-def _both(config):
-    """The same cache for the default alias and the fragments (one table)."""
-    return {"default": config, "fragments": config}
-
-
 def _queries(client, url, **params):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, params)
@@ -100,8 +95,8 @@ def test_process_memo_rebuilds_after_a_bump_and_rechecks_the_database():
     assert memo.get() == 3
 
 
-def test_unknown_query_parameters_do_not_make_new_cache_entries(settings, method):
-    settings.CACHES = _both(
+def test_unknown_query_parameters_do_not_make_new_cache_entries(use_cache, method):
+    use_cache(
         {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "unknown-parameters",
@@ -139,9 +134,9 @@ def test_unknown_query_parameters_do_not_make_new_cache_entries(settings, method
     assert _key(plain, page) == _key(tagged, page)
 
 
-def test_a_page_the_cache_misses_is_looked_up_once(settings, method, monkeypatch):
+def test_a_page_the_cache_misses_is_looked_up_once(use_cache, method, monkeypatch):
     """The middleware's miss before routing stands for the page's own lookup (same address)."""
-    settings.CACHES = _both(
+    use_cache(
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-lookups"}
     )
     from django.core.cache import caches

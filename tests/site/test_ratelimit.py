@@ -7,11 +7,6 @@ from django.test import RequestFactory
 from kcsite import ratelimit
 
 
-def _both(config):
-    """The same cache for the default alias and the fragments (one table)."""
-    return {"default": config, "fragments": config}
-
-
 def _request(remote, forwarded=None):
     headers = {"REMOTE_ADDR": remote}
     if forwarded is not None:
@@ -46,12 +41,12 @@ def test_ipv6_clients_are_counted_per_64():
 
 
 @pytest.fixture(params=["locmem", pytest.param("redis", marks=pytest.mark.redis)])
-def shared_cache(request, settings):
+def shared_cache(request, use_cache):
     """The rate-limit tests run on the in-memory cache and on the real Redis server that
     ``make test`` gives the services run as its cache (``CACHE_URL``; each run under its own
     key prefix, emptied before every test by the root conftest)."""
     if request.param == "locmem":
-        settings.CACHES = _both(
+        use_cache(
             {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "LOCATION": "ratelimit-tests",
@@ -75,8 +70,8 @@ def test_counts_per_email_and_a_ceiling_per_client(shared_cache, rate_limits):
     assert ratelimit.check(request, "other-form", email="a@x.se") is None  # per form
 
 
-def test_a_cache_that_fails_never_blocks_a_form(settings, caplog):
-    settings.CACHES = _both(
+def test_a_cache_that_fails_never_blocks_a_form(use_cache, caplog):
+    use_cache(
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
