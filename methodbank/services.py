@@ -105,8 +105,9 @@ class FinderResult:
     backend: str = ""
     without_filters: int = 0  # how many would match the text alone (for the no-results help)
     suggestion: str = ""
-    # Where on this page the weak matches start (the divider "Fler metoder som nämner …"), or
-    # None when the page holds only strong matches or only weak ones below an earlier divider.
+    # Where on this page the weak matches start (the divider "Fler metoder som nämner …"; at 0
+    # on a page of weak ones only, and when no method matches well), or None when the page
+    # holds only strong matches.
     divider_at: int | None = None
     strong: int = 0  # how many of ``total`` match the search text well
 
@@ -217,7 +218,7 @@ def find_methods(finder, query):
     page = min(query.page, pages)
     start = (page - 1) * PER_PAGE
     divider_at = None
-    if 0 < strong_total < total and strong_total < start + PER_PAGE:
+    if strong_total < total and strong_total < start + PER_PAGE:
         divider_at = max(0, strong_total - start)
     page_ids = [index.rows[number]["pk"] for number in ordered[(page - 1) * PER_PAGE :][:PER_PAGE]]
 

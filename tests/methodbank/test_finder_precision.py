@@ -84,6 +84,19 @@ def test_the_page_shows_a_divider_before_the_weak_matches(client, mentions):
     assert without_text.select_one(".method-list__divider") is None
 
 
+def test_when_no_method_matches_well_the_page_says_so_above_the_mentions(client, mentions):
+    found = _found(q="förbigående")  # only in the body of the four that mention pjäxlöpning
+    assert found.strong == 0 and found.total == 4 and found.divider_at == 0
+    soup = BeautifulSoup(client.get(URL, {"q": "förbigående"}).content, "html.parser")
+    items = soup.select(".method-list > li")
+    assert "method-list__divider" in items[0]["class"] and len(items) == 5
+    assert "Ingen metod handlar om" in items[0].get_text()
+    assert "4 metoder nämner" in soup.select_one("#finder-status").get_text()
+    strong = BeautifulSoup(client.get(URL, {"q": "pjäxlöpning"}).content, "html.parser")
+    assert "4 metoder" not in strong.select_one("#finder-status").get_text()
+    assert "6 metoder matchar" in strong.select_one("#finder-status").get_text()
+
+
 def test_question_words_drop_out_and_content_words_count():
     labels = [c.label for c in analyse("hur kan lärare upptäcka tidiga tecken på frånvaro")]
     assert labels == ["lärare", "upptäcka", "tidiga", "tecken", "frånvaro"]
