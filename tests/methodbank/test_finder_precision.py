@@ -91,7 +91,7 @@ def test_when_no_method_matches_well_the_page_says_so_above_the_mentions(client,
     items = soup.select(".method-list > li")
     assert "method-list__divider" in items[0]["class"] and len(items) == 5
     assert "Ingen metod handlar om" in items[0].get_text()
-    assert "4 metoder nämner" in soup.select_one("#finder-status").get_text()
+    assert "4 metoder berör" in soup.select_one("#finder-status").get_text()
     strong = BeautifulSoup(client.get(URL, {"q": "pjäxlöpning"}).content, "html.parser")
     assert "4 metoder" not in strong.select_one("#finder-status").get_text()
     assert "6 metoder matchar" in strong.select_one("#finder-status").get_text()
