@@ -29,7 +29,7 @@ def _escaped_labels(language, param):
     """``{code: label}`` of one facet in one language, escaped for HTML (the labels are the
     taxonomy's fixed, translated strings)."""
     facet = taxonomy.FACETS_BY_PARAM[param]
-    return {code: escape(label) for code, label in facet.labels.items()}
+    return {code: escape(str(label)) for code, label in facet.labels.items()}
 
 
 @register.simple_tag
