@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "kcsite.pages.routing.RouteMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kcsite.pages.redirects.RedirectKeepingQueryMiddleware",  # Wagtail's, keeping the query
     "kcsite.twofactor.middleware.RequireTwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
