@@ -194,7 +194,7 @@ def find_methods(finder, query):
     facets = [
         FacetGroup(
             param=facet.param,
-            label=facet.label,
+            label=str(facet.label),  # translated once, not at each use
             values=[
                 FacetValue(
                     code,
@@ -244,7 +244,7 @@ def tier_entry_points(found):
     """The three tiers as ways in, each with its number of methods."""
     counts = {value.code: value.count for value in found.facets[0].values}
     return [
-        {"code": code, "label": label, "count": counts.get(code, 0)}
+        {"code": code, "label": str(label), "count": counts.get(code, 0)}
         for code, label in taxonomy.TIERS
     ]
 

@@ -22,10 +22,13 @@ class PagesConfig(AppConfig):
             post_page_move,
         )
 
+        from kcsite.catalogs import merge_all_catalogs
+
         from .caching import bump_generation, forget_per_request, remember_per_request
         from .models import SiteSettings
         from .slugs import AsciiSlugInput
 
+        merge_all_catalogs()  # one dictionary per language instead of one per app (catalogs.py)
         # Slugs typed in the admin keep their letters as ASCII (å → a), see slugs.py.
         register_form_field_override(SlugField, override={"widget": AsciiSlugInput})
 

@@ -1,9 +1,9 @@
 """A short-lived cache of whole pages for anonymous visitors (the method bank's hot pages).
 
-Entries are keyed by address, language and a content *generation* that every publish,
-unpublish, delete or import bumps, so an edit shows at once where the cache is shared
-(``CACHE_URL``, e.g. Redis); with the
-per-process default cache another worker may show the old page for at most
+Entries are keyed by address and language and hold the content *generation* they were
+rendered in, which every publish, unpublish, delete or import bumps: an entry of an older
+generation is a miss, so an edit shows at once where the cache is shared (``CACHE_URL``, e.g.
+Redis); with the per-process default cache another worker may show the old page for at most
 ``PAGE_CACHE_SECONDS``. Responses that set a cookie (forms with a CSRF token) are never cached.
 
 Work that must happen on every view even when the page comes from the cache (the method finder
@@ -47,9 +47,13 @@ def generation():
     if value is None:
         cache.add(GENERATION_KEY, secrets.randbelow(2**48), None)
         value = cache.get(GENERATION_KEY, 0)
+    _remember(value)
+    return value
+
+
+def _remember(value):
     if getattr(_request, "active", False):
         _request.generation = value
-    return value
 
 
 def remember_per_request(sender=None, **_kwargs):
@@ -145,11 +149,29 @@ def cache_address(request, page=None):
 
 def _key(request, page=None):
     path = hashlib.sha256(cache_address(request, page).encode()).hexdigest()
-    return f"page:{generation()}:{get_language()}:{path}"
+    return f"page:{get_language()}:{path}"
+
+
+def _cached_page(key):
+    """The entry under ``key`` if it was stored in the current content generation, else None.
+
+    An entry holds the generation it was rendered in (a publish makes every older one a miss);
+    when this request has not read the generation yet, both come in one round trip."""
+    current = getattr(_request, "generation", None)
+    if current is None:
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY)
+        if current is None:
+            current = generation()  # a cache that was flushed: start a new generation
+        _remember(current)
+        entry = found.get(key)
+    else:
+        entry = cache.get(key)
+    return entry if entry is not None and entry[0] == current else None
 
 
 def _replay(entry):
-    content, content_type, replay = entry
+    _generation, content, content_type, replay = entry
     for function, replay_args in replay:
         function(*replay_args)
     return HttpResponse(content, content_type=content_type)
@@ -165,7 +187,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if _cacheable(request):
             key = _key(request)
-            entry = cache.get(key)
+            entry = _cached_page(key)
             if entry is not None:
                 return _replay(entry)
             request._page_cache_missed = key  # the page need not ask again under this key
@@ -189,15 +211,17 @@ def cached_for_anonymous(serve):
         if not _cacheable(request):
             return serve(page, request, *args, **kwargs)
         key = _key(request, page)
-        entry = None if key == getattr(request, "_page_cache_missed", None) else cache.get(key)
+        missed = key == getattr(request, "_page_cache_missed", None)
+        entry = None if missed else _cached_page(key)
         if entry is not None:
             return _replay(entry)
+        rendered_in = generation()  # read before rendering, as the key once held it
         response = serve(page, request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if response.status_code == 200 and not response.cookies and not response.streaming:
             replay = getattr(request, "_page_cache_replay", [])
-            entry = (response.content, response["Content-Type"], replay)
+            entry = (rendered_in, response.content, response["Content-Type"], replay)
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response
 

@@ -11,15 +11,63 @@ generation (pages, rate limits, the generation itself) stays in the shared cache
 ``settings.CACHES["fragments"]`` is this backend over ``"default"`` when the default cache is
 shared; use it as ``kcsite.pages.caching.fragment_cache`` or ``{% cache … using="fragments" %}``.
 Entries live in the worker for at most ``LOCAL_SECONDS`` (and no longer than in the shared
-cache); at most ``MAX_ENTRIES`` of them (Django's ``LocMemCache`` drops the least recently
-used).
+cache); at most ``MAX_ENTRIES`` of them (the least recently used go first).
+
+The worker keeps the values themselves, not pickled copies as Django's ``LocMemCache`` does
+(about 20 µs per read, twenty method cards on a finder page): what comes from this cache is
+read-only, like everything keyed by the generation.
 """
 
+import threading
+import time
+
+from cachetools import TLRUCache
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
-from django.core.cache.backends.locmem import LocMemCache
 
 _MISSING = object()
+
+
+class WorkerCopies:
+    """The worker's own copies: each value with the seconds it may be kept, the least recently
+    used dropped first beyond ``max_entries`` (``cachetools.TLRUCache`` behind a lock: a
+    threaded server shares it between threads)."""
+
+    def __init__(self, max_entries, timer=time.monotonic):
+        self._entries = TLRUCache(max_entries, lambda _key, entry, now: now + entry[0], timer)
+        self._lock = threading.Lock()
+
+    def get(self, key, default=None, version=None):
+        with self._lock:
+            entry = self._entries.get((key, version))
+        return default if entry is None else entry[1]
+
+    def get_many(self, keys, version=None):
+        with self._lock:
+            entries = [(key, self._entries.get((key, version))) for key in keys]
+        return {key: entry[1] for key, entry in entries if entry is not None}
+
+    def set(self, key, value, seconds, version=None):
+        with self._lock:
+            if seconds > 0:
+                self._entries[key, version] = (seconds, value)
+            else:
+                self._entries.pop((key, version), None)
+
+    def set_many(self, data, seconds, version=None):
+        for key, value in data.items():
+            self.set(key, value, seconds, version)
+
+    def delete(self, key, version=None):
+        with self._lock:
+            return self._entries.pop((key, version), None) is not None
+
+    def has_key(self, key, version=None):
+        return self.get(key, _MISSING, version) is not _MISSING
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
 
 
 class NearCache(BaseCache):
@@ -28,8 +76,7 @@ class NearCache(BaseCache):
         options = params.get("OPTIONS", {})
         self._shared_alias = options.get("SHARED", "default")
         self._local_seconds = options.get("LOCAL_SECONDS", 600)
-        local_options = {"MAX_ENTRIES": options.get("MAX_ENTRIES", 3000)}
-        self.local = LocMemCache(f"near:{location}", {"OPTIONS": local_options})
+        self.local = WorkerCopies(options.get("MAX_ENTRIES", 3000))
 
     @property
     def shared(self):

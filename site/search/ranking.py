@@ -215,9 +215,8 @@ def _order(hits, covered, in_core_fields, scores, limit):
     for found in in_core_fields:  # core fields, then the title again: a title counts twice
         core.update(found)
     width, core_of = len(in_core_fields) + 1, core.get
-    bucket = {
-        pk: -(round(share[mask] * 1000) * width + core_of(pk, 0)) for pk, mask in held.items()
-    }
+    rounded = {mask: round(part * 1000) * width for mask, part in share.items()}
+    bucket = {pk: -(rounded[mask] + core_of(pk, 0)) for pk, mask in held.items()}
     negative_score = dict.fromkeys(hits, 0.0)
     for found in scores:
         for pk, value in found.items():

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 
-from kcsite.pages.near_cache import NearCache
+from kcsite.pages.near_cache import NearCache, WorkerCopies
 
 
 def _worker():
@@ -45,6 +45,27 @@ def test_nothing_is_kept_with_a_timeout_of_zero():
     key = f"near-test:{uuid.uuid4().hex}"
     worker.set(key, "x", 0)
     assert worker.local.get(key) is None and worker.get(key) is None
+
+
+def test_a_worker_keeps_its_copies_no_longer_and_no_more_than_it_may():
+    """A copy expires after its own timeout (at most LOCAL_SECONDS), and beyond MAX_ENTRIES the
+    least recently used copy goes first."""
+    clock = [1000.0]
+    worker = NearCache(uuid.uuid4().hex, {"OPTIONS": {"LOCAL_SECONDS": 60}})
+    worker.local = WorkerCopies(2, timer=lambda: clock[0])
+    short, long, newest = (f"near-test:{uuid.uuid4().hex}" for _ in range(3))
+    worker.set(short, "kort", 5)
+    worker.set(long, "lång", 3600)
+    clock[0] += 6
+    assert worker.local.get(short) is None  # its own five seconds are over
+    assert worker.local.get(long) == "lång"
+    clock[0] += 60
+    assert worker.local.get(long) is None  # kept no longer than LOCAL_SECONDS
+    worker.set(short, 1, 60)
+    worker.set(long, 2, 60)
+    worker.local.get(short)  # used: the other one is now the least recently used
+    worker.set(newest, 3, 60)
+    assert worker.local.get_many([short, long, newest]) == {short: 1, newest: 3}
 
 
 def test_a_published_title_shows_on_the_finder_at_once(client, page_cache_off, method):

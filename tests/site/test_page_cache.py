@@ -135,29 +135,46 @@ def test_unknown_query_parameters_do_not_make_new_cache_entries(use_cache, metho
 
 
 def test_a_page_the_cache_misses_is_looked_up_once(use_cache, method, monkeypatch):
-    """The middleware's miss before routing stands for the page's own lookup (same address)."""
+    """The middleware's miss before routing stands for the page's own lookup (same address),
+    and it reads the content generation in the same round trip as the page."""
     use_cache(
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-lookups"}
     )
     from django.core.cache import caches
     from django.test import Client
 
+    from kcsite.pages.caching import GENERATION_KEY
+
     default = caches["default"]
     default.clear()
-    lookups = []
-    real_get = default.get
+    calls = []  # each cache read that asks for a page or the generation: the keys it asks for
+    real_get, real_get_many = default.get, default.get_many
+    inside_many = []  # LocMemCache's get_many calls get for each key: one read, not several
 
     def counting_get(key, *args, **kwargs):
-        if key.startswith("page:"):
-            lookups.append(key)
+        if not inside_many and (key.startswith("page:") or key == GENERATION_KEY):
+            calls.append([key])
         return real_get(key, *args, **kwargs)
 
+    def counting_get_many(keys, *args, **kwargs):
+        if any(key.startswith("page:") or key == GENERATION_KEY for key in keys):
+            calls.append(list(keys))
+        inside_many.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            inside_many.pop()
+
     monkeypatch.setattr(default, "get", counting_get)
+    monkeypatch.setattr(default, "get_many", counting_get_many)
     client = Client()
     assert client.get(method.url).status_code == 200
-    assert len(lookups) == 1  # the miss: looked up once, then rendered and stored
+    pages = [key for keys in calls for key in keys if key.startswith("page:")]
+    assert len(pages) == 1  # the miss: looked up once, then rendered and stored
+    calls.clear()
     assert client.get(method.url).status_code == 200
-    assert len(lookups) == 2  # the hit: answered by the middleware
+    assert len(calls) == 1 and GENERATION_KEY in calls[0]  # the hit: one read for both
     finder = method.get_parent()
     client.get(finder.url, {"q": "närvaro", "utm_source": "x"})
-    assert len(lookups) == 3  # a parameter the finder ignores does not change the address
+    client.get(finder.url, {"q": "närvaro", "utm_source": "y"})
+    assert len(calls) == 3  # a parameter the finder ignores does not change the address
