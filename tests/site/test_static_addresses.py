@@ -5,7 +5,9 @@ from django.template import engines
 from django.templatetags.static import static as django_static
 from django.test import override_settings
 
-TEMPLATE = "{% load static_addresses %}{% static 'css/site.css' %} {% static 'js/site.js' as js %}{{ js }}"
+TEMPLATE = (
+    "{% load static_addresses %}{% static 'css/site.css' %} {% static 'js/site.js' as js %}{{ js }}"
+)
 
 
 def _render():
